@@ -1,0 +1,105 @@
+// Shared plumbing of the op families: scalars as wrapped tensors, output allocation on cpu or meta,
+// elementwise launches with broadcasting, and reducing a broadcast gradient back to an input's shape.
+import { type DType, allocStorage, castValue, resultType, isFloating, get_default_dtype } from '../dtype';
+import { runtimeError, typeError } from '../errors';
+import { broadcastShapes, numelOf, type Shape, contiguousStrides } from '../shape';
+import { Tensor, makeTensor, emptyTensor, type Device } from '../tensor';
+import { unaryKernel, binaryKernel, ternaryKernel } from '../backend/strided';
+
+export type Scalar = number | boolean;
+export type TensorLike = Tensor | Scalar;
+
+/** A Python scalar as a 0-dim tensor of `dtype` on `device` (PyTorch's wrapped number). */
+export function scalarTensor(v: Scalar, dtype: DType, device: Device = 'cpu'): Tensor {
+  if (device === 'meta') return makeTensor(null, [], dtype, 'meta');
+  const d = allocStorage(dtype, 1);
+  d[0] = castValue(dtype, typeof v === 'boolean' ? Number(v) : v);
+  return makeTensor(d, [], dtype, device);
+}
+
+export const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
+
+/** The device of an op's result. cpu and meta tensors cannot mix, except 0-dim cpu tensors (as in PyTorch). */
+export function commonDevice(opName: string, ...xs: (TensorLike | null | undefined)[]): Device {
+  let meta = false, metaDim = false, cpuDim = false;
+  for (const x of xs) {
+    if (!(x instanceof Tensor)) continue;
+    if (x.device === 'meta') { meta = true; if (x.dim() > 0) metaDim = true; }
+    else if (x.dim() > 0) cpuDim = true;
+  }
+  if (metaDim && cpuDim) {
+    throw runtimeError(`Expected all tensors to be on the same device, but found at least two devices, meta and cpu! (when checking argument for ${opName})`);
+  }
+  return meta ? 'meta' : 'cpu';
+}
+
+const operand = (x: TensorLike) => (x instanceof Tensor ? { dtype: x.dtype, dim: x.dim() } : x);
+export const resultTypeOf = (...xs: TensorLike[]): DType => resultType(...xs.map(operand));
+
+export function asTensor(x: TensorLike, dtype: DType, device: Device): Tensor {
+  if (x instanceof Tensor) return x;
+  if (typeof x !== 'number' && typeof x !== 'boolean') throw typeError(`expected Tensor or number, got ${typeof x}`);
+  return scalarTensor(x, dtype, device);
+}
+
+/** Strides of `t` broadcast to `shape`: 0 for new or size-1 dims. */
+export function broadcastStrides(t: Tensor, shape: Shape): number[] {
+  const off = shape.length - t.shape.length;
+  return shape.map((d, i) => {
+    const j = i - off;
+    if (j < 0) return 0;
+    return t.shape[j] === 1 && d !== 1 ? 0 : t._strides[j];
+  });
+}
+
+/** out = expr(x) elementwise, in `outDtype`. */
+export function mapUnary(x: Tensor, expr: string, outDtype: DType = x.dtype): Tensor {
+  const out = emptyTensor(x.shape, outDtype, x.device);
+  if (x.device === 'meta') return out;
+  unaryKernel(expr)(x._data(), x._strides, x._offset, x.shape, out._data(), out._strides, 0);
+  return out;
+}
+
+/** out = expr(x, y) elementwise with broadcasting. */
+export function mapBinary(x: Tensor, y: Tensor, expr: string, outDtype: DType, device: Device = commonDevice('op', x, y)): Tensor {
+  const shape = broadcastShapes(x.shape, y.shape);
+  const out = emptyTensor(shape, outDtype, device);
+  if (device === 'meta') return out;
+  binaryKernel(expr)(x._data(), broadcastStrides(x, shape), x._offset, y._data(), broadcastStrides(y, shape), y._offset, shape, out._data(), out._strides, 0);
+  return out;
+}
+
+export function mapTernary(x: Tensor, y: Tensor, z: Tensor, expr: string, outDtype: DType, device: Device = commonDevice('op', x, y, z)): Tensor {
+  const shape = broadcastShapes(broadcastShapes(x.shape, y.shape), z.shape);
+  const out = emptyTensor(shape, outDtype, device);
+  if (device === 'meta') return out;
+  ternaryKernel(expr)(
+    x._data(), broadcastStrides(x, shape), x._offset, y._data(), broadcastStrides(y, shape), y._offset,
+    z._data(), broadcastStrides(z, shape), z._offset, shape, out._data(), out._strides, 0,
+  );
+  return out;
+}
+
+/** Sums a gradient over the dims that broadcasting expanded, back to `shape`. */
+export function sumToShape(g: Tensor, shape: Shape): Tensor {
+  if (g.shape.length === shape.length && g.shape.every((d, i) => d === shape[i])) return g;
+  const lead = g.shape.length - shape.length;
+  const dims: number[] = [];
+  for (let i = 0; i < g.shape.length; i++) {
+    if (i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1)) dims.push(i);
+  }
+  let r = dims.length ? g.sum(dims, true) : g;
+  if (lead > 0) r = r.reshape([...shape]);
+  return r;
+}
+
+/** The float dtype an integer input computes in for ops like exp or true division. */
+export const floatOf = (d: DType): DType => (isFloating(d) ? d : get_default_dtype());
+
+export function fullLike(shape: Shape, value: number, dtype: DType, device: Device): Tensor {
+  const t = emptyTensor(shape, dtype, device);
+  if (device === 'cpu' && value !== 0) t._data().fill(castValue(dtype, value));
+  return t;
+}
+
+export { numelOf, contiguousStrides };

@@ -1,0 +1,40 @@
+// The `torch` namespace: every public engine function under PyTorch's own name. Each op family
+// contributes its exports here (one line per family), so bindings and tests see one flat surface.
+import * as elementwise from './ops/elementwise';
+import * as compare from './ops/compare';
+import * as reduceCore from './ops/reduce_core';
+import * as movement from './ops/movement';
+import * as convert from './ops/convert';
+import * as creation from './ops/creation';
+import * as gradMode from './autograd/grad_mode';
+import * as autogradEngine from './autograd/engine';
+import { get_default_dtype, set_default_dtype, promoteTypes, resultType } from './dtype';
+import { Tensor } from './tensor';
+import type { TensorLike } from './ops/util';
+import { resultTypeOf } from './ops/util';
+import './ops/methods_core';
+
+const { sum, mean } = reduceCore;
+const { view, reshape, expand, permute, transpose, swapaxes, swapdims, t, unsqueeze, squeeze, flatten, unflatten, narrow, select, clone, detach } = movement;
+
+export const torch = {
+  ...elementwise,
+  ...compare,
+  sum, mean,
+  view, reshape, expand, permute, transpose, swapaxes, swapdims, t, unsqueeze, squeeze, flatten, unflatten, narrow, select, clone, detach,
+  ...creation,
+  is_tensor: (x: unknown): x is Tensor => x instanceof Tensor,
+  numel: (x: Tensor) => x.numel(),
+  get_default_dtype, set_default_dtype,
+  promote_types: promoteTypes,
+  result_type: (a: TensorLike, b: TensorLike) => resultTypeOf(a, b),
+  can_cast: (from: string, to: string) => from === to || resultType({ dtype: from as never, dim: 1 }, { dtype: to as never, dim: 1 }) === to,
+  is_grad_enabled: gradMode.is_grad_enabled,
+  set_grad_enabled: gradMode.set_grad_enabled,
+  no_grad: gradMode.no_grad,
+  enable_grad: gradMode.enable_grad,
+  inference_mode: gradMode.inference_mode,
+  is_inference_mode_enabled: gradMode.is_inference_mode_enabled,
+  autograd: { backward: autogradEngine.backward, grad: autogradEngine.grad },
+  to: convert.to,
+};
