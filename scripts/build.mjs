@@ -21,6 +21,7 @@ const wasmFiles = [
 ];
 for (const [from, to] of wasmFiles) copyFileSync(require.resolve(from), join(out, to));
 
+const importMetaShim = 'var __nnlensImportMetaUrl = require("url").pathToFileURL(__filename).href;';
 const node = {
   bundle: true,
   platform: 'node',
@@ -30,12 +31,14 @@ const node = {
   logLevel: 'warning',
   // tfjs-node is an optional native accelerator: loaded with require() at run time when present.
   external: ['vscode', '@tensorflow/tfjs-node'],
-  define: { 'process.env.NNLENS_BUNDLED': '"1"' },
+  // web-tree-sitter's emscripten loader reads import.meta.url, which a CommonJS bundle leaves empty.
+  define: { 'process.env.NNLENS_BUNDLED': '"1"', 'import.meta.url': '__nnlensImportMetaUrl' },
+  banner: { js: importMetaShim },
 };
 const builds = [
   { ...node, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(out, 'extension.js') },
   { ...node, entryPoints: [join(root, 'src/worker/main.ts')], outfile: join(out, 'worker.js') },
-  { ...node, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(out, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(out, 'cli.js'), banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } },
   {
     bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, logLevel: 'warning',
     entryPoints: [join(root, 'webview/main.ts')], outfile: join(out, 'webview.js'),

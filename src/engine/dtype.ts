@@ -93,6 +93,15 @@ export function legacyTypeName(d: DType): string {
   return `torch.${m[d]}`;
 }
 
+/** The ScalarType name PyTorch's C++ messages use: Float, Long, Bool, ... */
+export function scalarTypeName(d: DType): string {
+  const m: Record<DType, string> = {
+    float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16',
+    int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool',
+  };
+  return m[d];
+}
+
 /** Parses `torch.float32`, `float`, `torch.long`... into a DType. */
 export function parseDtype(name: string): DType {
   const n = name.replace(/^torch\./, '');

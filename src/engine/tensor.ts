@@ -9,6 +9,11 @@ import { gatherStrided } from './backend/strided';
 
 export type Device = 'cpu' | 'meta';
 
+let defaultDevice: Device = 'cpu';
+/** torch.set_default_device: factories without a device argument allocate here (meta = shapes only). */
+export const set_default_device = (d: Device): void => { defaultDevice = d; };
+export const get_default_device = (): Device => defaultDevice;
+
 /** Memory shared by a tensor and its views. `version` is PyTorch's version counter for in-place checks. */
 export class StorageBox {
   version = 0;
@@ -31,6 +36,8 @@ export class Tensor {
   _base: Tensor | null = null;
   /** Set by nn for printing and error messages (e.g. a Parameter's qualified name). */
   _name: string | null = null;
+  /** A Python scalar wrapped as a 0-dim tensor (PyTorch's wrapped number): ranks as a scalar in type promotion. */
+  _wrapped = false;
 
   constructor(
     public readonly _box: StorageBox,
@@ -99,7 +106,7 @@ export class Tensor {
       const list = hooks.get(this._outputNr) ?? [];
       hooks.set(this._outputNr, [...list, hook]);
       const node = this.grad_fn, nr = this._outputNr;
-      return { remove: () => { hooks.set(nr, (hooks.get(nr) ?? []).filter((h) => h !== hook)); void node; } };
+      return { remove: () => { hooks.set(nr, (hooks.get(nr) ?? []).filter((h: GradHook) => h !== hook)); void node; } };
     }
     (this._hooks ??= []).push(hook);
     return { remove: () => { this._hooks = this._hooks?.filter((h) => h !== hook) ?? null; } };

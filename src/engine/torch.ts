@@ -6,10 +6,22 @@ import * as reduceCore from './ops/reduce_core';
 import * as movement from './ops/movement';
 import * as convert from './ops/convert';
 import * as creation from './ops/creation';
+import * as shapeOps from './ops/shape_ops';
+import * as matmulOps from './ops/matmul';
+import * as einsumOps from './ops/einsum';
+import './ops/methods_shape';
+import * as random from './ops/random';
+import * as reduce from './ops/reduce';
+import * as scan from './ops/scan';
+import * as scatter from './ops/scatter';
+import * as sortOps from './ops/sort';
+import { index_put, index_put_ } from './ops/indexing';
+import { torchNnOps } from './nn/functional/torch_ops';
+import { set_printoptions, get_printoptions } from './print';
 import * as gradMode from './autograd/grad_mode';
 import * as autogradEngine from './autograd/engine';
 import { get_default_dtype, set_default_dtype, promoteTypes, resultType } from './dtype';
-import { Tensor } from './tensor';
+import { Tensor, set_default_device, get_default_device } from './tensor';
 import type { TensorLike } from './ops/util';
 import { resultTypeOf } from './ops/util';
 import './ops/methods_core';
@@ -23,6 +35,11 @@ export const torch = {
   sum, mean,
   view, reshape, expand, permute, transpose, swapaxes, swapdims, t, unsqueeze, squeeze, flatten, unflatten, narrow, select, clone, detach,
   ...creation,
+  ...shapeOps, ...matmulOps, ...einsumOps,
+  ...random,
+  ...reduce, ...scan, ...scatter, ...sortOps, index_put, index_put_,
+  ...torchNnOps,
+  set_printoptions, get_printoptions,
   is_tensor: (x: unknown): x is Tensor => x instanceof Tensor,
   numel: (x: Tensor) => x.numel(),
   get_default_dtype, set_default_dtype,
@@ -37,4 +54,5 @@ export const torch = {
   is_inference_mode_enabled: gradMode.is_inference_mode_enabled,
   autograd: { backward: autogradEngine.backward, grad: autogradEngine.grad },
   to: convert.to,
+  set_default_device, get_default_device,
 };

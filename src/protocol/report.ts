@@ -39,6 +39,8 @@ export interface ModuleRow {
   calls: ModuleCall[];
   /** Where the module's class is defined, when it is a class of the user's files. */
   source?: { file: string; line: number };
+  /** Mult-adds by torchinfo's formulas (leaf modules only, weights and biases), to compare with torchinfo. */
+  torchinfo_mult_adds?: number;
 }
 
 export interface ParameterRow {
@@ -67,6 +69,8 @@ export interface Totals {
   mult_adds: number;
   flops: number;
   train_memory_bytes: number;
+  /** Σ of the modules' torchinfo_mult_adds: what torchinfo prints as "Total mult-adds". */
+  torchinfo_mult_adds?: number;
 }
 
 export interface InspectReport {
@@ -87,6 +91,10 @@ export interface InspectReport {
   timing_ms: { parse: number; build: number; forward: number; total: number };
   /** What the model's own code printed while it was built and run. */
   stdout?: string;
+  /** The training-memory estimate's parts, in bytes (train_memory_bytes = params + grads + adam + activations). */
+  memory?: { params: number; grads: number; sgd_momentum: number; adam: number; activations: number };
+  /** How the forward was run when it differs from the request (e.g. meta fell back to cpu), and why. */
+  notes?: string[];
 }
 
 export interface TrainStep {

@@ -5,7 +5,7 @@ import { runtimeError } from '../errors';
 import { sameShape } from '../shape';
 import { emptyTensor, makeTensor, type Tensor } from '../tensor';
 import { allocStorage } from '../dtype';
-import { AccumulateGrad, type Grad, type Node, edgeOf } from './node';
+import { AccumulateGrad, type Edge, type Grad, type Node, edgeOf } from './node';
 import { withGradMode } from './grad_mode';
 
 interface RunOptions {
@@ -61,7 +61,15 @@ function addGrads(a: Tensor | undefined, b: Tensor): Tensor {
   return a === undefined ? b : a.add(b);
 }
 
-function accumulate(node: AccumulateGrad, g: Tensor, createGraph: boolean): void {
+/**
+ * Storage boxes already handed to a `.grad` (or owned by the caller) in this run. A gradient whose
+ * box is fresh is stolen rather than copied — PyTorch's AccumulateGrad does the same when nothing else
+ * references the gradient — since later in-place accumulation must not write through to another
+ * tensor.
+ */
+type HandedOut = Set<unknown>;
+
+function accumulate(node: AccumulateGrad, g: Tensor, createGraph: boolean, handedOut: HandedOut): void {
   const v = node.variable;
   for (const h of v._hooks ?? []) {
     const r = h(g);
@@ -70,13 +78,21 @@ function accumulate(node: AccumulateGrad, g: Tensor, createGraph: boolean): void
   if (!sameShape(g.shape, v.shape)) {
     throw runtimeError(`Function AccumulateGrad returned an invalid gradient - got [${g.shape.join(', ')}] but expected shape compatible with [${v.shape.join(', ')}]`);
   }
-  if (v.grad === null) v.grad = createGraph ? g : g.detach().clone();
+  if (v.grad === null) {
+    if (createGraph) v.grad = g;
+    else {
+      const own = !handedOut.has(g._box) && g._base === null && g.is_contiguous() && g.dtype === v.dtype;
+      v.grad = own ? g.detach() : g.detach().clone();
+      handedOut.add(v.grad._box);
+    }
+  }
   else if (createGraph) v.grad = v.grad.add(g);
   else withGradMode(false, () => v.grad!.add_(g));
 }
 
 function run(roots: Tensor[], rootG: Tensor[], opts: RunOptions): Map<number, Tensor> {
   const captured = new Map<number, Tensor>();
+  const handedOut: HandedOut = new Set(rootG.map((g) => g._box));
   const rootEdges = roots.map((r) => edgeOf(r)!);
   const buffers = new Map<Node, Map<number, Tensor>>();
   const put = (node: Node, nr: number, g: Tensor) => {
@@ -85,7 +101,8 @@ function run(roots: Tensor[], rootG: Tensor[], opts: RunOptions): Map<number, Te
     b.set(nr, addGrads(b.get(nr), g));
   };
   rootEdges.forEach((e, i) => put(e.node, e.inputNr, rootG[i]));
-  const deps = countDependencies(rootEdges.map((e) => e.node));
+  // Several roots may share a node (the outputs of split/unbind): count its edges once.
+  const deps = countDependencies([...new Set(rootEdges.map((e) => e.node))]);
   const ready: Node[] = [...new Set(rootEdges.map((e) => e.node))].filter((n) => !deps.get(n));
 
   while (ready.length) {
@@ -102,7 +119,7 @@ function run(roots: Tensor[], rootG: Tensor[], opts: RunOptions): Map<number, Te
 
     let inGrads: Grad[] = [];
     if (node instanceof AccumulateGrad) {
-      if (!opts.capture && outGrads[0]) accumulate(node, outGrads[0], opts.createGraph);
+      if (!opts.capture && outGrads[0]) accumulate(node, outGrads[0], opts.createGraph, handedOut);
     } else {
       outGrads = outGrads.map((g, i) => g ?? zerosFor(node.outputMeta[i]));
       inGrads = withGradMode(opts.createGraph, () => node.backwardFn(outGrads));
@@ -115,13 +132,20 @@ function run(roots: Tensor[], rootG: Tensor[], opts: RunOptions): Map<number, Te
     node.next.forEach((e, i) => {
       if (!e) return;
       const g = inGrads[i];
-      if (g) put(e.node, e.inputNr, g);
+      if (g) put(e.node, e.inputNr, castToInput(e, g, opts.createGraph));
       const left = deps.get(e.node)! - 1;
       deps.set(e.node, left);
       if (left === 0) ready.push(e.node);
     });
   }
   return captured;
+}
+
+/** A gradient in its input's dtype (float32 + float64 math gives float64 grads), as PyTorch's validate_outputs. */
+function castToInput(e: Edge, g: Tensor, createGraph: boolean): Tensor {
+  const dtype = e.node instanceof AccumulateGrad ? e.node.variable.dtype : e.node.outputMeta[e.inputNr]?.dtype;
+  if (dtype === undefined || dtype === g.dtype) return g;
+  return withGradMode(createGraph, () => g.to(dtype));
 }
 
 /** Tensor hooks, retain_grad and node pre-hooks, applied to the gradients arriving at a node. */

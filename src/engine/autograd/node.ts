@@ -24,9 +24,9 @@ export class SavedTensor {
     const t = this.tensor;
     if (t === null) throw runtimeError(FREED);
     if (t._version !== this.version) {
-      const what = t.grad_fn ? `, which is output ${t._outputNr} of ${t.grad_fn.name()},` : '';
+      const what = t.grad_fn ? `, which is output ${t._outputNr} of ${t.grad_fn.name().replace(/Backward\d*$/, '')},` : '';
       throw runtimeError(
-        `one of the variables needed for gradient computation has been modified by an inplace operation: [${legacyTypeName(t.dtype)} [${t.shape.join(', ')}]]${what} is at version ${t._version}; expected version ${this.version} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
+        `one of the variables needed for gradient computation has been modified by an inplace operation: [${legacyTypeName(t.dtype)} [${t.shape.join(', ')}]]${what} is at version ${t._version}; expected version ${this.version} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).`,
       );
     }
     return t;

@@ -2,7 +2,7 @@
 // backend, else the pure-JS cpu backend; and `run`, the wrapper every tfjs-using kernel goes through
 // (scoped tensor memory, a cpu fallback before init resolved, tfjs errors turned into BackendErrors).
 import * as tfcore from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -93,7 +93,7 @@ export function run<R>(kernel: string, shapes: () => string, body: (tf: Tf) => R
     });
   } catch (e) {
     if (e instanceof BackendError) throw e;
-    const oom = e instanceof Error && /out of memory|OOM|Cannot enlarge memory|Array buffer allocation failed/i.test(e.message);
+    const oom = e instanceof Error && (/out of memory|Cannot enlarge memory|Array buffer allocation failed/i.test(e.message) || /\bOOM\b/.test(e.message));
     const what = oom ? 'ran out of memory' : 'failed inside tfjs (a bug in nnlens)';
     throw new BackendError(kernel, `${what} on the ${active} backend for ${shapes()}`, { cause: e });
   }
@@ -103,12 +103,22 @@ export function run<R>(kernel: string, shapes: () => string, body: (tf: Tf) => R
 /** Makes sure some backend is active; before initBackend() resolved that is cpu, which needs no async init. */
 export function ensureBackend(): Tf {
   if (active === null) {
+    registerCpu();
     tf.enableProdMode();
     tf.setBackend('cpu');
     active = 'cpu';
     info = { ...info, name: 'cpu', lazyCpu: true };
   }
   return tf;
+}
+
+/**
+ * The cpu backend registers itself when its module loads, but its package marks that entry free of
+ * side effects, so bundlers drop a bare `import '@tensorflow/tfjs-backend-cpu'`; registering it
+ * explicitly keeps the module in every bundle.
+ */
+function registerCpu(): void {
+  if (tfcore.findBackendFactory('cpu') == null) tfcore.registerBackend('cpu', () => new MathBackendCPU(), 1);
 }
 
 function envBackend(): BackendName | undefined {
@@ -127,6 +137,7 @@ function fallbacksOf(name: BackendName): BackendName[] {
 /** Switches the engine to an already-initialised backend: synchronous, so kernels never see a gap. */
 function select(name: BackendName): void {
   tf = name === 'tensorflow' && tfnode ? tfnode : tfcore;
+  registerCpu();
   tf.enableProdMode();
   // For registered backends whose factory is synchronous, setBackend completes before it returns.
   void tf.setBackend(name);
@@ -141,7 +152,7 @@ function startTensorflow(): void {
       tfnode = nodeRequire('@tensorflow/tfjs-node') as Tf;
     } catch (e) {
       tfnode = null;
-      throw new Error(`@tensorflow/tfjs-node did not load (${firstLine(e)})`);
+      throw new Error(`@tensorflow/tfjs-node did not load (${firstLine(e)})`, { cause: e });
     }
   }
   // In a bundle tfjs-node brings its own tfjs-core instance; its registry is the one holding
@@ -195,17 +206,18 @@ export function findWasmDir(preferred?: string): string {
 }
 
 type Listener = (...args: unknown[]) => void;
-const EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+const EVENTS = ['uncaughtException', 'unhandledRejection'];
+const proc = process as NodeJS.EventEmitter;
 
 function listenerSnapshot(): Map<string, Listener[]> {
-  return new Map(EVENTS.map((ev) => [ev, process.listeners(ev) as Listener[]]));
+  return new Map(EVENTS.map((ev) => [ev, proc.listeners(ev) as Listener[]]));
 }
 
 /** Emscripten installs process handlers that rethrow (printing a megabyte of minified source); remove them. */
 function dropEmscriptenListeners(before: Map<string, Listener[]>): void {
   for (const ev of EVENTS) {
     const old = before.get(ev) ?? [];
-    for (const l of process.listeners(ev) as Listener[]) if (!old.includes(l)) process.removeListener(ev, l);
+    for (const l of proc.listeners(ev) as Listener[]) if (!old.includes(l)) proc.removeListener(ev, l);
   }
 }
 

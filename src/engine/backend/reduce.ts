@@ -3,9 +3,19 @@ import type { Storage } from '../dtype';
 
 export type ReduceOp = 'sum' | 'prod' | 'max' | 'min' | 'argmax' | 'argmin' | 'all' | 'any' | 'nansum';
 
-export function reduceRows(src: Storage, outer: number, inner: number, op: ReduceOp, out: Storage): void {
+const specialised = new Map<string, typeof reduceRowsGeneric>();
+
+/** Dispatches to a copy of the loop specialised for the array classes (see strided.ts for why). */
+export function reduceRows(src: Storage, outer: number, inner: number, op: ReduceOp, out: Storage, offset = 0): void {
+  const key = `${src.constructor.name}|${out.constructor.name}`;
+  let f = specialised.get(key);
+  if (!f) specialised.set(key, (f = new Function(`return ${reduceRowsGeneric.toString()}`)() as typeof reduceRowsGeneric));
+  f(src, outer, inner, op, out, offset);
+}
+
+function reduceRowsGeneric(src: Storage, outer: number, inner: number, op: ReduceOp, out: Storage, offset: number): void {
   for (let o = 0; o < outer; o++) {
-    const base = o * inner;
+    const base = offset + o * inner;
     let acc: number;
     switch (op) {
       case 'sum': acc = 0; for (let i = 0; i < inner; i++) acc += src[base + i]; break;

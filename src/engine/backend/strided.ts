@@ -81,29 +81,34 @@ const ifloordiv = (a, b) => { if (b === 0) throw new Error('ZeroDivisionError');
 const rint = (v) => { const r = Math.round(v); return (Math.abs(v % 1) === 0.5 && r % 2 !== 0) ? r - 1 : r; };
 `;
 
+// Each (expression, array types) pair gets its own generated loop, so every element access in it
+// sees one TypedArray class (monomorphic) — mixing Float32Array and Float64Array in one loop would
+// make V8 fall back to slow generic element access.
+const tag = (a: Arr): string => a.constructor.name;
+
 export function unaryKernel(expr: string): UnaryFn {
-  let f = unaryCache.get(expr);
-  if (!f) {
-    f = new Function(generate(['a'], expr, PRELUDE))() as UnaryFn;
-    unaryCache.set(expr, f);
-  }
-  return f;
+  return (x, xs, xo, shape, out, os, oo) => {
+    const key = `${expr}|${tag(x)}|${tag(out)}`;
+    let f = unaryCache.get(key);
+    if (!f) unaryCache.set(key, (f = new Function(generate(['a'], expr, PRELUDE))() as UnaryFn));
+    f(x, xs, xo, shape, out, os, oo);
+  };
 }
 
 export function binaryKernel(expr: string): BinaryFn {
-  let f = binaryCache.get(expr);
-  if (!f) {
-    f = new Function(generate(['a', 'b'], expr, PRELUDE))() as BinaryFn;
-    binaryCache.set(expr, f);
-  }
-  return f;
+  return (x, xs, xo, y, ys, yo, shape, out, os, oo) => {
+    const key = `${expr}|${tag(x)}|${tag(y)}|${tag(out)}`;
+    let f = binaryCache.get(key);
+    if (!f) binaryCache.set(key, (f = new Function(generate(['a', 'b'], expr, PRELUDE))() as BinaryFn));
+    f(x, xs, xo, y, ys, yo, shape, out, os, oo);
+  };
 }
 
 export function ternaryKernel(expr: string): TernaryFn {
-  let f = ternaryCache.get(expr);
-  if (!f) {
-    f = new Function(generate(['a', 'b', 'c'], expr, PRELUDE))() as TernaryFn;
-    ternaryCache.set(expr, f);
-  }
-  return f;
+  return (x, xs, xo, y, ys, yo, z, zs, zo, shape, out, os, oo) => {
+    const key = `${expr}|${tag(x)}|${tag(y)}|${tag(z)}|${tag(out)}`;
+    let f = ternaryCache.get(key);
+    if (!f) ternaryCache.set(key, (f = new Function(generate(['a', 'b', 'c'], expr, PRELUDE))() as TernaryFn));
+    f(x, xs, xo, y, ys, yo, z, zs, zo, shape, out, os, oo);
+  };
 }

@@ -1,6 +1,8 @@
 // Shared helpers of the kernel backend: the one error type every kernel throws, argument checks whose
 // messages name the kernel, the argument and the shapes, and the small array helpers the kernels share.
 
+import { TorchError, type TorchErrorKind } from '../errors';
+
 /** Storage a kernel accepts for float data (float16/bfloat16 live in Float32Array, float64 in Float64Array). */
 export type FloatArray = Float32Array | Float64Array;
 
@@ -8,21 +10,22 @@ export type FloatArray = Float32Array | Float64Array;
 export type IndexArray = Int32Array | Float64Array;
 
 /**
- * Thrown by every kernel for bad arguments and for failures inside tfjs. Upper layers map it to a
- * Python RuntimeError; the message names the kernel and the shapes involved. A tfjs failure keeps the
- * original error as `cause` (for debugging) but never leaks its wording into the message.
+ * Thrown by every kernel for bad arguments and for failures inside tfjs: a TorchError (RuntimeError
+ * unless said otherwise), so the interpreter raises it as the Python exception PyTorch would. The
+ * message names the kernel and the shapes; a tfjs failure keeps the original error as `cause` (for
+ * debugging) but never leaks its wording into the message.
  */
-export class BackendError extends Error {
+export class BackendError extends TorchError {
   readonly kernel: string;
-  constructor(kernel: string, message: string, options?: { cause?: unknown }) {
-    super(`${kernel}: ${message}`, options);
-    this.name = 'BackendError';
+  constructor(kernel: string, message: string, options?: { cause?: unknown; kind?: TorchErrorKind }) {
+    super(options?.kind ?? 'RuntimeError', `${kernel}: ${message}`);
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
     this.kernel = kernel;
   }
 }
 
-export function fail(kernel: string, message: string): never {
-  throw new BackendError(kernel, message);
+export function fail(kernel: string, message: string, kind: TorchErrorKind = 'RuntimeError'): never {
+  throw new BackendError(kernel, message, { kind });
 }
 
 /** `[2, 3, 4]`, the way shapes appear in every message. */
@@ -82,6 +85,11 @@ function describe(v: unknown): string {
   if (ArrayBuffer.isView(v)) return `${v.constructor.name}(${(v as unknown as { length: number }).length})`;
   if (v === null) return 'null';
   return typeof v === 'number' ? String(v) : typeof v;
+}
+
+/** The data as float32, the only float type tfjs kernels take (a Float64Array is converted, a copy). */
+export function f32(data: FloatArray): Float32Array {
+  return data instanceof Float32Array ? data : new Float32Array(data);
 }
 
 /** A new zeroed array of the same storage type as `like`. */

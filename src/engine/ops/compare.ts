@@ -1,9 +1,9 @@
 // Comparisons, logical and bitwise ops (bool results, no gradient), and where / masked_fill.
-import { runtimeError } from '../errors';
+import { runtimeError, notImplemented } from '../errors';
 import { Tensor } from '../tensor';
 import { record } from '../autograd/node';
 import { asTensor, commonDevice, mapBinary, mapTernary, mapUnary, resultTypeOf, sumToShape, type TensorLike } from './util';
-import { isIntegral } from '../dtype';
+import { isIntegral, scalarTypeName } from '../dtype';
 
 function compare(op: string, a: Tensor, b: TensorLike, expr: string): Tensor {
   const dt = resultTypeOf(a, b);
@@ -27,7 +27,7 @@ export const isfinite = (a: Tensor) => mapUnary(a, '(Number.isFinite(x) ? 1 : 0)
 
 function bitwise(op: string, a: Tensor, b: TensorLike, expr: string, boolExpr: string): Tensor {
   const dt = resultTypeOf(a, b);
-  if (!isIntegral(dt, true)) throw runtimeError(`"${op}_cpu" not implemented for '${dt === 'float32' ? 'Float' : dt}'`);
+  if (!isIntegral(dt, true)) throw notImplemented(`"${op}_cpu" not implemented for '${scalarTypeName(dt)}'`);
   const device = commonDevice(op, a, b);
   return mapBinary(asTensor(a, dt, device), asTensor(b, dt, device), dt === 'bool' ? `((${boolExpr}) ? 1 : 0)` : expr, dt, device);
 }
@@ -36,13 +36,13 @@ export const bitwise_or = (a: Tensor, b: TensorLike) => bitwise('bitwise_or', a,
 export const bitwise_xor = (a: Tensor, b: TensorLike) => bitwise('bitwise_xor', a, b, 'x ^ y', '(x !== 0) !== (y !== 0)');
 export function bitwise_not(a: Tensor): Tensor {
   if (a.dtype === 'bool') return logical_not(a);
-  if (!isIntegral(a.dtype)) throw runtimeError(`"bitwise_not_cpu" not implemented for '${a.dtype}'`);
+  if (!isIntegral(a.dtype)) throw notImplemented(`"bitwise_not_cpu" not implemented for '${scalarTypeName(a.dtype)}'`);
   return mapUnary(a, '~x');
 }
 
 /** torch.where(cond, x, y): elements of x where cond, else of y; gradients flow to the chosen side. */
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
-  if (cond.dtype !== 'bool') throw runtimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${cond.dtype[0].toUpperCase()}${cond.dtype.slice(1)}`);
+  if (cond.dtype !== 'bool') throw runtimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${scalarTypeName(cond.dtype)}`);
   const dt = resultTypeOf(a, b);
   const device = commonDevice('where', cond, a, b);
   const x = asTensor(a, dt, device), y = asTensor(b, dt, device);

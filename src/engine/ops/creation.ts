@@ -1,9 +1,9 @@
 // Factory functions: torch.tensor (dtype inferred as torch does), zeros/ones/full/empty (+ _like),
 // arange, linspace, eye. Every factory takes PyTorch's keyword arguments in a trailing options object.
 import { type DType, allocStorage, castValue, get_default_dtype } from '../dtype';
-import { runtimeError, typeError } from '../errors';
+import { runtimeError, typeError, valueError } from '../errors';
 import { checkSize, numelOf } from '../shape';
-import { Tensor, makeTensor, emptyTensor, type Device } from '../tensor';
+import { Tensor, makeTensor, emptyTensor, get_default_device, type Device } from '../tensor';
 import type { Nested } from './convert';
 
 export interface FactoryOptions { dtype?: DType | null; device?: Device | null; requires_grad?: boolean }
@@ -22,8 +22,9 @@ export function sizeOf(args: SizeArgs): number[] {
 function inferDtype(data: Nested): DType {
   let kind: 'bool' | 'int' | 'float' | null = null;
   const visit = (v: Nested) => {
-    if (Array.isArray(v)) { v.forEach(visit); return; }
-    const k = typeof v === 'boolean' ? 'bool' : Number.isInteger(v) && !Object.is(v, -0) ? 'int' : 'float';
+    // An empty list infers the default float type and promotes with its siblings, as in PyTorch.
+    if (Array.isArray(v) && v.length > 0) { v.forEach(visit); return; }
+    const k = Array.isArray(v) ? 'float' : typeof v === 'boolean' ? 'bool' : Number.isInteger(v) && !Object.is(v, -0) ? 'int' : 'float';
     if (kind === null || (kind === 'bool' && k !== 'bool') || (kind === 'int' && k === 'float')) kind = k;
   };
   visit(data);
@@ -49,29 +50,34 @@ export function tensor(data: Nested | Tensor, o?: FactoryOptions): Tensor {
   }
   const shape = shapeOfNested(data);
   const dtype = o?.dtype ?? inferDtype(data);
-  const device = o?.device ?? 'cpu';
+  const device = o?.device ?? get_default_device();
   const n = numelOf(shape);
   const store = allocStorage(dtype, n);
   let k = 0;
+  // PyTorch's wording for each malformed input (torch/csrc/utils/tensor_new.cpp).
   const fill = (v: Nested, depth: number) => {
     if (Array.isArray(v)) {
-      if (depth >= shape.length || v.length !== shape[depth]) {
-        throw typeError(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${Array.isArray(v) ? v.length : 'a scalar'})`);
+      if (depth >= shape.length) {
+        throw typeError(dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16' ? 'must be real number, not list' : "'list' object cannot be interpreted as an integer");
       }
+      if (v.length !== shape[depth]) throw valueError(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${v.length})`);
       for (const e of v) fill(e, depth + 1);
       return;
     }
-    if (depth !== shape.length) throw typeError(`expected sequence of length ${shape[depth]} at dim ${depth} (got a scalar)`);
-    if (typeof v !== 'number' && typeof v !== 'boolean') throw typeError(`Could not infer dtype of ${typeof v}`);
+    if (typeof v === 'string') throw valueError(`too many dimensions 'str'`);
+    if (typeof v !== 'number' && typeof v !== 'boolean') throw runtimeError(`Could not infer dtype of ${v === null || v === undefined ? 'NoneType' : typeof v}`);
+    if (depth !== shape.length) throw typeError('not a sequence');
+    if (dtype === 'int64' && typeof v === 'number' && (v >= 2 ** 63 || v < -(2 ** 63))) throw valueError('Overflow when unpacking long long');
     store[k++] = castValue(dtype, typeof v === 'boolean' ? Number(v) : v);
   };
-  fill(data, 0);
+  // Like PyTorch, an empty result is not walked (torch.tensor([[], [1]]) has size (2, 0)).
+  if (n > 0) fill(data, 0);
   return finish(makeTensor(device === 'meta' ? null : store, shape, dtype, device), o);
 }
 
 export function full(size: readonly number[], fill_value: number | boolean, o?: FactoryOptions): Tensor {
   const dtype = o?.dtype ?? (typeof fill_value === 'boolean' ? 'bool' : Number.isInteger(fill_value) ? 'int64' : get_default_dtype());
-  const t = emptyTensor(checkSize(size), dtype, o?.device ?? 'cpu');
+  const t = emptyTensor(checkSize(size), dtype, o?.device ?? get_default_device());
   if (t.device === 'cpu' && fill_value !== 0) t._data().fill(castValue(dtype, Number(fill_value)));
   return finish(t, o);
 }
@@ -101,7 +107,7 @@ export function arange(start: number, end?: number | null, step = 1, o?: Factory
   const allInt = [start, end, step].every((v) => Number.isInteger(v));
   const dtype = o?.dtype ?? (allInt ? 'int64' : get_default_dtype());
   const n = Math.ceil((end - start) / step);
-  const t = emptyTensor([n], dtype, o?.device ?? 'cpu');
+  const t = emptyTensor([n], dtype, o?.device ?? get_default_device());
   if (t.device === 'cpu') {
     const d = t._data();
     for (let i = 0; i < n; i++) d[i] = castValue(dtype, start + i * step);
@@ -112,7 +118,7 @@ export function arange(start: number, end?: number | null, step = 1, o?: Factory
 export function linspace(start: number, end: number, steps: number, o?: FactoryOptions): Tensor {
   if (steps < 0) throw runtimeError('number of steps must be non-negative');
   const dtype = o?.dtype ?? get_default_dtype();
-  const t = emptyTensor([steps], dtype, o?.device ?? 'cpu');
+  const t = emptyTensor([steps], dtype, o?.device ?? get_default_device());
   if (t.device === 'cpu') {
     const d = t._data();
     const step = steps > 1 ? (end - start) / (steps - 1) : 0;

@@ -1,10 +1,12 @@
 // Elementwise arithmetic and math functions, forward and backward side by side. Binary ops broadcast
 // and follow torch.result_type; integer inputs of float-only functions compute in the default dtype.
-import { type DType, isFloating, get_default_dtype, isIntegral } from '../dtype';
-import { runtimeError } from '../errors';
+import { type DType, isFloating, get_default_dtype, isIntegral, scalarTypeName } from '../dtype';
+import { runtimeError, notImplemented, TorchError } from '../errors';
 import { Tensor } from '../tensor';
 import { record } from '../autograd/node';
-import { asTensor, commonDevice, mapBinary, mapUnary, resultTypeOf, sumToShape, floatOf, type TensorLike, type Scalar } from './util';
+import { unary as backendUnary, UNARY_NAMES, type UnaryName } from '../backend';
+import { makeTensor } from '../tensor';
+import { asTensor, commonDevice, mapBinary, mapTernary, mapUnary, resultTypeOf, sumToShape, floatOf, type TensorLike, type Scalar } from './util';
 
 const boolExpr = (expr: string, d: DType) => (d === 'bool' ? `((${expr}) ? 1 : 0)` : expr);
 
@@ -17,14 +19,24 @@ function binary(op: string, a: TensorLike, b: TensorLike, expr: string, compute:
   return mapBinary(x, y, boolExpr(expr, outDtype), outDtype, device);
 }
 
+/** Integer division by zero: the kernel throws a bare Error; PyTorch raises RuntimeError('ZeroDivisionError'). */
+function zeroDivGuard(f: () => Tensor): Tensor {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && !(e instanceof TorchError) && e.message === 'ZeroDivisionError') throw runtimeError('ZeroDivisionError');
+    throw e;
+  }
+}
+
 const gradOf = (g: Tensor, t: TensorLike): Tensor | null => (t instanceof Tensor ? sumToShape(g, t.shape) : null);
 const tensors = (...xs: TensorLike[]) => xs.map((x) => (x instanceof Tensor ? x : null));
 
 export function add(a: TensorLike, b: TensorLike, alpha: number = 1): Tensor {
   const dt = resultTypeOf(a, b);
   const out = binary('add', a, b, alpha === 1 ? (dt === 'bool' ? 'x || y' : 'x + y') : `x + ${alpha} * y`, dt);
-  const name = a instanceof Tensor ? 'AddBackward0' : 'AddBackward1';
-  record(name, out, tensors(a, b), [], ([g]) => [gradOf(g!, a), b instanceof Tensor ? gradOf(alpha === 1 ? g! : g!.mul(alpha), b) : null]);
+  // PyTorch wraps a Python scalar into a tensor, so `x + 2` and `2 + x` are both AddBackward0.
+  record('AddBackward0', out, tensors(a, b), [], ([g]) => [gradOf(g!, a), b instanceof Tensor ? gradOf(alpha === 1 ? g! : g!.mul(alpha), b) : null]);
   return out;
 }
 
@@ -54,9 +66,14 @@ export function div(a: TensorLike, b: TensorLike, rounding_mode: RoundingMode = 
   const dt = resultTypeOf(a, b);
   if (rounding_mode !== null) {
     const expr = rounding_mode === 'trunc' ? 'Math.trunc(x / y)' : 'Math.floor(x / y)';
-    if (isIntegral(dt, true)) return binary('div', a, b, `(y === 0 ? (() => { throw new Error('ZeroDivisionError'); })() : ${expr})`, dt);
-    return binary('div', a, b, expr, dt);
+    if (isIntegral(dt, true)) return zeroDivGuard(() => binary('div', a, b, `(y === 0 ? (() => { throw new Error('ZeroDivisionError'); })() : ${expr})`, dt));
+    const r = binary('div', a, b, expr, dt);
+    // Rounded division is piecewise constant: PyTorch records DivBackward2 with zero gradients.
+    record('DivBackward2', r, tensors(a, b), [], ([g]) => [a instanceof Tensor ? gradOf(g!.mul(0), a) : null, b instanceof Tensor ? gradOf(g!.mul(0), b) : null]);
+    return r;
   }
+  // `s / x` is Tensor.__rtruediv__, which PyTorch computes as x.reciprocal() * s (so MulBackward0).
+  if (!(a instanceof Tensor) && b instanceof Tensor) return mul(reciprocal(b), a);
   const out = binary('div', a, b, 'x / y', floatOf(dt));
   const sa = a instanceof Tensor ? a : null, sb = b instanceof Tensor ? b : null;
   record('DivBackward0', out, [sa, sb], sb ? (sa ? [sa, sb] : [sb]) : [], ([g], saved) => {
@@ -70,28 +87,29 @@ export function div(a: TensorLike, b: TensorLike, rounding_mode: RoundingMode = 
 
 export function floor_divide(a: TensorLike, b: TensorLike): Tensor {
   const dt = resultTypeOf(a, b);
-  if (isIntegral(dt, true)) return binary('floor_divide', a, b, 'ifloordiv(x, y)', dt);
+  if (isIntegral(dt, true)) return zeroDivGuard(() => binary('floor_divide', a, b, 'ifloordiv(x, y)', dt));
   return binary('floor_divide', a, b, 'Math.floor(x / y)', dt);
 }
 
 export function remainder(a: TensorLike, b: TensorLike): Tensor {
   const dt = resultTypeOf(a, b);
-  const out = binary('remainder', a, b, isIntegral(dt, true) ? 'imod(x, y)' : 'pymod(x, y)', dt);
-  record('RemainderBackward0', out, tensors(a, b), [], ([g]) => [gradOf(g!, a), b instanceof Tensor ? gradOf(g!.mul(div(a, b, 'floor')).neg(), b) : null]);
+  const out = zeroDivGuard(() => binary('remainder', a, b, isIntegral(dt, true) ? 'imod(x, y)' : 'pymod(x, y)', dt));
+  record(b instanceof Tensor ? 'RemainderBackward1' : 'RemainderBackward0', out, tensors(a, b), [], ([g]) => [gradOf(g!, a), b instanceof Tensor ? gradOf(g!.mul(div(a, b, 'floor')).neg(), b) : null]);
   return out;
 }
 
 export function fmod(a: TensorLike, b: TensorLike): Tensor {
   const dt = resultTypeOf(a, b);
   const out = binary('fmod', a, b, 'x % y', dt);
-  record('FmodBackward0', out, tensors(a, b), [], ([g]) => [gradOf(g!, a), null]);
+  record(b instanceof Tensor ? 'FmodBackward1' : 'FmodBackward0', out, tensors(a, b), [], ([g]) => [gradOf(g!, a), b instanceof Tensor ? gradOf(g!.mul(div(a, b, 'trunc')).neg(), b) : null]);
   return out;
 }
 
 export function pow(a: TensorLike, b: TensorLike): Tensor {
   const dt = resultTypeOf(a, b);
   if (isIntegral(dt, true) && (b instanceof Tensor ? false : (b as number) < 0)) throw runtimeError('Integers to negative integer powers are not allowed.');
-  const out = binary('pow', a, b, 'Math.pow(x, y)', dt);
+  // C's pow, not JS's: 1 ** NaN and (-1) ** ±inf are 1.
+  const out = binary('pow', a, b, '(x === 1 || (x === -1 && (y === Infinity || y === -Infinity)) ? 1 : Math.pow(x, y))', dt);
   if (!(b instanceof Tensor)) {
     const e = b as number;
     record('PowBackward0', out, [a as Tensor], [a as Tensor], ([g], [x]) => [e === 0 ? g!.mul(0) : g!.mul(e).mul(x.pow(e - 1))]);
@@ -99,7 +117,8 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
     record('PowBackward2', out, [b], [out], ([g], [o]) => [sumToShape(g!.mul(o).mul(Math.log(a as number)), b.shape)]);
   } else {
     record('PowBackward1', out, [a, b], [a, b, out], ([g], [x, y, o]) => [
-      sumToShape(g!.mul(y).mul(x.pow(y.sub(1))), x.shape),
+      // PyTorch masks the exponent-0 entries: 0 * 0 ** -1 would be NaN.
+      sumToShape(g!.mul(y).mul(x.pow(y.sub(1))).masked_fill(y.eq(0), 0), x.shape),
       sumToShape(g!.mul(o).mul(x.log().masked_fill(x.eq(0).logical_and(y.ge(0)), 0)), y.shape),
     ]);
   }
@@ -146,7 +165,7 @@ const UNARY: Record<string, UnarySpec & { node: string }> = {
   cosh: { node: 'CoshBackward0', expr: 'Math.cosh(x)', toFloat: true, saves: 'x', grad: (g, x) => g.mul(x.sinh()) },
   tanh: { node: 'TanhBackward0', expr: 'Math.tanh(x)', toFloat: true, saves: 'out', grad: (g, _x, o) => g.mul(o.mul(o).neg().add(1)) },
   sigmoid: { node: 'SigmoidBackward0', expr: '1 / (1 + Math.exp(-x))', toFloat: true, saves: 'out', grad: (g, _x, o) => g.mul(o).mul(o.neg().add(1)) },
-  relu: { node: 'ReluBackward0', expr: 'x > 0 ? x : 0', saves: 'out', grad: (g, _x, o) => g.mul(o.gt(0)) },
+  relu: { node: 'ReluBackward0', expr: 'x > 0 || x !== x ? x : 0', saves: 'out', grad: (g, _x, o) => g.mul(o.gt(0)) },
   erf: { node: 'ErfBackward0', expr: 'erf(x)', toFloat: true, saves: 'x', grad: (g, x) => g.mul(x.mul(x).neg().exp()).mul(SQRT_PI_2) },
   reciprocal: { node: 'ReciprocalBackward0', expr: '1 / x', toFloat: true, saves: 'out', grad: (g, _x, o) => g.mul(o.mul(o)).neg() },
   floor: { node: 'FloorBackward0', expr: 'Math.floor(x)', grad: (g) => g.mul(0) },
@@ -158,12 +177,20 @@ const UNARY: Record<string, UnarySpec & { node: string }> = {
   square: { node: 'PowBackward0', expr: 'x * x', saves: 'x', grad: (g, x) => g.mul(x).mul(2) },
 };
 
+const BACKEND_UNARY = new Set<string>(UNARY_NAMES);
+
+/** Large float32 transcendental ops run on the backend's SIMD kernels (it picks JS for small arrays). */
+function viaBackend(name: string, x: Tensor, outDtype: DType): Tensor | null {
+  if (x.device !== 'cpu' || x.dtype !== 'float32' || outDtype !== 'float32' || !BACKEND_UNARY.has(name) || x.numel() < 2048) return null;
+  return makeTensor(backendUnary(name as UnaryName, x._contiguousData() as Float32Array), x.shape, 'float32');
+}
+
 function unary(name: keyof typeof UNARY, x: Tensor): Tensor {
   const spec = UNARY[name];
   if (!(x instanceof Tensor)) throw runtimeError(`${name}(): argument 'input' must be Tensor, not ${typeof x}`);
   if (x.dtype === 'bool' && (name === 'neg')) throw runtimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
   const outDtype = spec.toFloat ? floatOf(x.dtype) : x.dtype;
-  const out = mapUnary(x, spec.expr, outDtype);
+  const out = viaBackend(name, x, outDtype) ?? mapUnary(x, spec.expr, outDtype);
   if (spec.grad && isFloating(outDtype)) {
     const grad = spec.grad;
     const saves = spec.saves === 'x' ? [x] : spec.saves === 'out' ? [out] : [];
@@ -206,8 +233,12 @@ export const square = (x: Tensor) => unary('square', x);
 
 export function round(x: Tensor, decimals = 0): Tensor {
   if (decimals === 0) return isFloating(x.dtype) ? unary('round', x) : x.clone();
-  const s = Math.pow(10, decimals);
-  return x.mul(s).round().div(s);
+  if (!isFloating(x.dtype)) throw notImplemented(`"round_cpu" not implemented for '${scalarTypeName(x.dtype)}'`);
+  // PyTorch's kernel: nearbyint(x * 10^d) / 10^d, or nearbyint(x / 10^-d) * 10^-d for negative d.
+  const p = Math.pow(10, Math.abs(decimals));
+  const out = mapUnary(x, decimals > 0 ? `rint(x * ${p}) / ${p}` : `rint(x / ${p}) * ${p}`);
+  record('RoundBackward1', out, [x], [], ([g]) => [g!.mul(0)]);
+  return out;
 }
 
 export function atan2(a: Tensor, b: TensorLike): Tensor {
@@ -222,13 +253,17 @@ export function atan2(a: Tensor, b: TensorLike): Tensor {
 }
 
 export function clamp(x: Tensor, min: TensorLike | null = null, max: TensorLike | null = null): Tensor {
+  return clampImpl(x, min, max, min instanceof Tensor || max instanceof Tensor ? 'ClampBackward0' : 'ClampBackward1');
+}
+
+/** The node name is the overload's (clamp, clamp_min, clamp_max; tensor or scalar bounds), as PyTorch's. */
+function clampImpl(x: Tensor, min: TensorLike | null, max: TensorLike | null, name: string): Tensor {
   if (min === null && max === null) throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   const dt = resultTypeOf(x, ...(min !== null ? [min] : []), ...(max !== null ? [max] : []));
   let out: Tensor = x;
   // NaN propagates, as in PyTorch: comparisons with NaN are false, so x stays.
   if (min !== null) out = binary('clamp', out, min, 'x < y ? y : x', dt);
   if (max !== null) out = binary('clamp', out, max, 'x > y ? y : x', dt);
-  const name = min instanceof Tensor || max instanceof Tensor ? 'ClampBackward0' : max === null ? 'ClampMinBackward0' : min === null ? 'ClampMaxBackward0' : 'ClampBackward1';
   record(name, out, [x, ...(min instanceof Tensor ? [min] : []), ...(max instanceof Tensor ? [max] : [])], [x], ([g], [xx]) => {
     let mask: Tensor | null = min !== null ? xx.ge(min) : null;
     if (max !== null) mask = mask ? mask.logical_and(xx.le(max)) : xx.le(max);
@@ -240,8 +275,8 @@ export function clamp(x: Tensor, min: TensorLike | null = null, max: TensorLike 
   return out;
 }
 export const clip = clamp;
-export const clamp_min = (x: Tensor, min: TensorLike) => clamp(x, min, null);
-export const clamp_max = (x: Tensor, max: TensorLike) => clamp(x, null, max);
+export const clamp_min = (x: Tensor, min: TensorLike) => clampImpl(x, min, null, min instanceof Tensor ? 'ClampMinBackward1' : 'ClampMinBackward0');
+export const clamp_max = (x: Tensor, max: TensorLike) => clampImpl(x, null, max, max instanceof Tensor ? 'ClampMaxBackward1' : 'ClampMaxBackward0');
 
 function minmax(name: 'maximum' | 'minimum', a: Tensor, b: Tensor): Tensor {
   const dt = resultTypeOf(a, b);
@@ -259,8 +294,22 @@ function minmax(name: 'maximum' | 'minimum', a: Tensor, b: Tensor): Tensor {
 export const maximum = (a: Tensor, b: Tensor) => minmax('maximum', a, b);
 export const minimum = (a: Tensor, b: Tensor) => minmax('minimum', a, b);
 
+/** start + weight * (end - start), with PyTorch's kernel form (exact at weight 1) and its node names. */
 export function lerp(start: Tensor, end: Tensor, weight: TensorLike): Tensor {
-  const out = start.add(end.sub(start).mul(weight));
+  const dt = resultTypeOf(start, end);
+  if (!isFloating(dt)) throw notImplemented(`"lerp_kernel_scalar" not implemented for '${scalarTypeName(dt)}'`);
+  const device = commonDevice('lerp', start, end, weight);
+  // A scalar weight rides in as a 0-dim tensor, so one compiled kernel serves every weight value.
+  const w = asTensor(weight, dt, device);
+  const out = mapTernary(start, end, w, '(Math.abs(z) < 0.5 ? x + z * (y - x) : y - (y - x) * (1 - z))', dt, device);
+  if (weight instanceof Tensor) {
+    record('LerpBackward1', out, [start, end, weight], [start, end, weight], ([g], [s, e, w]) => [
+      sumToShape(g!.mul(w.neg().add(1)), s.shape), sumToShape(g!.mul(w), e.shape), sumToShape(g!.mul(e.sub(s)), w.shape),
+    ]);
+  } else {
+    const v = weight as number;
+    record('LerpBackward0', out, [start, end], [], ([g]) => [sumToShape(g!.mul(1 - v), start.shape), sumToShape(g!.mul(v), end.shape)]);
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Tensor methods of the core op families (elementwise, compare, reduce_core, movement, convert,
 // creation): one-line delegations, plus the in-place `op_` variants built on commitInplace.
 import { type DType } from '../dtype';
-import { Tensor, type Device } from '../tensor';
+import { Tensor } from '../tensor';
 import { backward as runBackward } from '../autograd/engine';
 import type { Grad } from '../autograd/node';
 import * as E from './elementwise';
@@ -10,7 +10,8 @@ import * as R from './reduce_core';
 import * as M from './movement';
 import * as V from './convert';
 import * as F from './creation';
-import { sumToShape, type TensorLike } from './util';
+import { sumToShape, withOutTarget, type TensorLike } from './util';
+import { needsGrad } from '../autograd/node';
 import { no_grad } from '../autograd/grad_mode';
 
 type Unary = () => Tensor;
@@ -116,8 +117,25 @@ Object.defineProperty(P, 'data', {
 def('backward', function (gradient?: Grad, retain_graph?: boolean, create_graph = false) { runBackward(this, gradient ?? undefined, retain_graph, create_graph); });
 
 // In-place variants: compute out of place, then write into self (PyTorch's semantics, one extra pass).
+// A backward that saved `self` would read the overwritten values (a version error): PyTorch saves a copy
+// of the original self then, so in that case the op is rerun on a clone of self.
+// Ops that are one kernel over their inputs may write straight into self when nothing is recorded.
+const DIRECT = new Set(['add', 'sub', 'mul', 'div', 'pow', 'clamp', 'clip', 'clamp_min', 'clamp_max', 'masked_fill',
+  'neg', 'abs', 'exp', 'log', 'sqrt', 'rsqrt', 'sigmoid', 'tanh', 'relu', 'floor', 'ceil', 'round', 'trunc', 'sign', 'reciprocal', 'sin', 'cos', 'erf', 'square', 'log1p', 'expm1']);
 const inplace = (name: string, fn: (t: Tensor, ...a: any[]) => Tensor) =>
-  def(name + '_', function (...a) { return V.commitInplace(this, fn(this, ...a), name + '_'); });
+  def(name + '_', function (...a) {
+    if (DIRECT.has(name) && this.device === 'cpu' && !needsGrad(this, ...a.filter((x): x is Tensor => x instanceof Tensor))) {
+      const r = withOutTarget(this, () => fn(this, ...a));
+      if (r === this) {
+        this._bump();
+        return this;
+      }
+      return V.commitInplace(this, r, name + '_');
+    }
+    let r = fn(this, ...a);
+    if (r.grad_fn?.saved.some((s) => s.get()._box === this._box)) r = fn(M.clone(this), ...a);
+    return V.commitInplace(this, r, name + '_');
+  });
 for (const n of ['add', 'sub', 'mul', 'div', 'pow', 'remainder', 'floor_divide', 'clamp', 'clip', 'clamp_min', 'clamp_max', 'masked_fill', 'lerp',
   'neg', 'abs', 'exp', 'log', 'sqrt', 'rsqrt', 'sigmoid', 'tanh', 'relu', 'floor', 'ceil', 'round', 'trunc', 'sign', 'reciprocal', 'sin', 'cos', 'erf', 'square', 'log1p', 'expm1']) {
   inplace(n, (E as any)[n] ?? (C as any)[n]);

@@ -83,7 +83,7 @@ export const expand_as = (x: Tensor, other: Tensor) => expand(x, other.shape);
 
 export function permute(x: Tensor, ...dims: (number | number[])[]): Tensor {
   const d = dims.flat().map((i) => wrapDim(i, x.dim()));
-  if (d.length !== x.dim()) throw runtimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.dim()} is not equal to len(dims) = ${d.length}`.replace('(sparse_coo)', ''));
+  if (d.length !== x.dim()) throw runtimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.dim()} is not equal to len(dims) = ${d.length}`);
   if (new Set(d).size !== d.length) throw runtimeError('permute(): duplicate dims are not allowed.');
   const out = makeView(x, d.map((i) => x.shape[i]), d.map((i) => x._strides[i]), x._offset);
   const inv = new Array<number>(d.length);
@@ -93,7 +93,7 @@ export function permute(x: Tensor, ...dims: (number | number[])[]): Tensor {
 }
 
 export function transpose(x: Tensor, dim0: number, dim1: number, name = 'TransposeBackward0'): Tensor {
-  if (x.dim() === 0) { wrapDim(dim0, 0); wrapDim(dim1, 0); return aliasOf(x); }
+  if (x.dim() === 0) { wrapDim(dim0, 0); wrapDim(dim1, 0); return aliasOf(x, name); }
   const a = wrapDim(dim0, x.dim()), b = wrapDim(dim1, x.dim());
   const order = [...Array(x.dim()).keys()];
   [order[a], order[b]] = [order[b], order[a]];
@@ -106,14 +106,14 @@ export const swapdims = transpose;
 
 export function t(x: Tensor): Tensor {
   if (x.dim() > 2) throw runtimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.dim()}D`);
-  if (x.dim() < 2) return aliasOf(x);
+  if (x.dim() < 2) return aliasOf(x, 'TBackward0');
   return transpose(x, 0, 1, 'TBackward0');
 }
 
 /** A view of x with identical geometry (for ops that are no-ops on low-dim tensors). */
-function aliasOf(x: Tensor): Tensor {
+function aliasOf(x: Tensor, name = 'AliasBackward0'): Tensor {
   const out = makeView(x, x.shape, x._strides, x._offset);
-  record('AliasBackward0', out, [x], [], ([g]) => [g!]);
+  record(name, out, [x], [], ([g]) => [g!]);
   return out;
 }
 
@@ -132,10 +132,11 @@ export function squeeze(x: Tensor, dim?: number | number[] | null): Tensor {
   let dims: number[];
   if (dim === undefined || dim === null) dims = x.shape.map((_, i) => i).filter((i) => x.shape[i] === 1);
   else dims = (typeof dim === 'number' ? [dim] : dim).map((d) => wrapDim(d, x.dim())).filter((d) => x.shape[d] === 1);
-  if (x.dim() === 0) return aliasOf(x);
+  const name = dim === undefined || dim === null ? 'SqueezeBackward0' : typeof dim === 'number' ? 'SqueezeBackward1' : 'SqueezeBackward2';
+  if (x.dim() === 0) return aliasOf(x, name);
   const keep = x.shape.map((_, i) => i).filter((i) => !dims.includes(i));
   const out = makeView(x, keep.map((i) => x.shape[i]), keep.map((i) => x._strides[i]), x._offset);
-  record(dim === undefined || dim === null ? 'SqueezeBackward0' : 'SqueezeBackward1', out, [x], [], ([g]) => [g!.reshape(x.shape)]);
+  record(name, out, [x], [], ([g]) => [g!.reshape(x.shape)]);
   return out;
 }
 
@@ -186,7 +187,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
   if (x.dim() === 0) throw indexError('select() cannot be applied to a 0-dim tensor.');
   const d = wrapDim(dim, x.dim());
   const n = x.shape[d];
-  if (index < -n || index >= n) throw indexError(`index ${index} is out of bounds for dimension ${d} with size ${n}`);
+  if (index < -n || index >= n) throw indexError(`select(): index ${index} out of range for tensor of size [${x.shape.join(', ')}] at dimension ${d}`);
   const i = index < 0 ? index + n : index;
   const shape = [...x.shape], strides = [...x._strides];
   shape.splice(d, 1);

@@ -1,6 +1,6 @@
 // The reduction machinery (move reduced dims last, reduce dense rows) and the two reductions every
 // backward needs: sum and mean.
-import { type DType, isFloating, isIntegral, allocStorage } from '../dtype';
+import { type DType, isFloating, isIntegral, allocStorage, scalarTypeName } from '../dtype';
 import { runtimeError } from '../errors';
 import { numelOf, wrapDims } from '../shape';
 import { Tensor, emptyTensor } from '../tensor';
@@ -34,6 +34,12 @@ export function reduceKernel(x: Tensor, dims: number[], keepdim: boolean, op: Re
   if (inner === 0 && (op === 'max' || op === 'min' || op === 'argmax' || op === 'argmin')) {
     throw runtimeError(`${op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
   }
+  // Reducing trailing dims of a dense tensor reads the storage in place; otherwise gather first.
+  const trailing = order.every((d, i) => d === i) && x.is_contiguous() && isFloating(x.dtype);
+  if (trailing) {
+    reduceRows(x._data(), outer, inner, op, out._data(), x._offset);
+    return out;
+  }
   const dense = gatherStrided(x._data(), pShape, pStrides, x._offset, allocStorage(isFloating(x.dtype) ? x.dtype : 'float64', numelOf(pShape)));
   reduceRows(dense, outer, inner, op, out._data());
   return out;
@@ -57,7 +63,7 @@ export function sum(x: Tensor, dim: Dims = null, keepdim = false, dtype?: DType)
 export function mean(x: Tensor, dim: Dims = null, keepdim = false, dtype?: DType): Tensor {
   const outDtype = dtype ?? x.dtype;
   if (!isFloating(outDtype)) {
-    throw runtimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${outDtype[0].toUpperCase()}${outDtype.slice(1)}`);
+    throw runtimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${scalarTypeName(outDtype)}`);
   }
   const dims = wrapDims(dim, x.dim());
   const n = dims.reduce((a, d) => a * (x.shape[d] ?? 1), 1);

@@ -33,7 +33,19 @@ export function commonDevice(opName: string, ...xs: (TensorLike | null | undefin
   return meta ? 'meta' : 'cpu';
 }
 
-const operand = (x: TensorLike) => (x instanceof Tensor ? { dtype: x.dtype, dim: x.dim() } : x);
+// A wrapped Python scalar ranks as a scalar of its kind: bool, int (any integer) or float (a non-integer).
+const operand = (x: TensorLike) =>
+  x instanceof Tensor ? (x._wrapped ? (x.dtype === 'bool' ? true : isFloating(x.dtype) ? 0.5 : 0) : { dtype: x.dtype, dim: x.dim() }) : x;
+
+/**
+ * A Python float/int/bool as PyTorch wraps it: a 0-dim tensor that promotes like a scalar. Python
+ * floats need this because a JS number cannot tell `2.0` from `2`.
+ */
+export function wrappedScalar(v: number | boolean, kind: 'int' | 'float' | 'bool'): Tensor {
+  const t = scalarTensor(v, kind === 'bool' ? 'bool' : kind === 'int' ? 'int64' : 'float64');
+  t._wrapped = true;
+  return t;
+}
 export const resultTypeOf = (...xs: TensorLike[]): DType => resultType(...xs.map(operand));
 
 export function asTensor(x: TensorLike, dtype: DType, device: Device): Tensor {
@@ -52,30 +64,56 @@ export function broadcastStrides(t: Tensor, shape: Shape): number[] {
   });
 }
 
+/**
+ * The tensor an in-place op (`add_`, `relu_`, ...) writes into directly when no graph is recorded, so
+ * the optimizer's updates cost one pass instead of compute-then-copy. Set only around single-kernel ops.
+ */
+let outTarget: Tensor | null = null;
+
+export function withOutTarget<T>(target: Tensor, fn: () => T): T {
+  const prev = outTarget;
+  outTarget = target;
+  try {
+    return fn();
+  } finally {
+    outTarget = prev;
+  }
+}
+
+/** The output tensor: the in-place target when it fits exactly and no input partially overlaps it. */
+function output(shape: number[], dtype: DType, device: Device, inputs: Tensor[]): Tensor {
+  const t = outTarget;
+  if (t && device === 'cpu' && t.device === 'cpu' && t.dtype === dtype && t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i])) {
+    const overlaps = inputs.some((x) => x._box === t._box && !(x._offset === t._offset && broadcastStrides(x, shape).every((s, i) => s === t._strides[i])));
+    if (!overlaps) return t;
+  }
+  return emptyTensor(shape, dtype, device);
+}
+
 /** out = expr(x) elementwise, in `outDtype`. */
 export function mapUnary(x: Tensor, expr: string, outDtype: DType = x.dtype): Tensor {
-  const out = emptyTensor(x.shape, outDtype, x.device);
-  if (x.device === 'meta') return out;
-  unaryKernel(expr)(x._data(), x._strides, x._offset, x.shape, out._data(), out._strides, 0);
+  if (x.device === 'meta') return emptyTensor(x.shape, outDtype, x.device);
+  const out = output(x.shape, outDtype, x.device, [x]);
+  unaryKernel(expr)(x._data(), x._strides, x._offset, x.shape, out._data(), out._strides, out._offset);
   return out;
 }
 
 /** out = expr(x, y) elementwise with broadcasting. */
 export function mapBinary(x: Tensor, y: Tensor, expr: string, outDtype: DType, device: Device = commonDevice('op', x, y)): Tensor {
   const shape = broadcastShapes(x.shape, y.shape);
-  const out = emptyTensor(shape, outDtype, device);
-  if (device === 'meta') return out;
-  binaryKernel(expr)(x._data(), broadcastStrides(x, shape), x._offset, y._data(), broadcastStrides(y, shape), y._offset, shape, out._data(), out._strides, 0);
+  if (device === 'meta') return emptyTensor(shape, outDtype, device);
+  const out = output(shape, outDtype, device, [x, y]);
+  binaryKernel(expr)(x._data(), broadcastStrides(x, shape), x._offset, y._data(), broadcastStrides(y, shape), y._offset, shape, out._data(), out._strides, out._offset);
   return out;
 }
 
 export function mapTernary(x: Tensor, y: Tensor, z: Tensor, expr: string, outDtype: DType, device: Device = commonDevice('op', x, y, z)): Tensor {
   const shape = broadcastShapes(broadcastShapes(x.shape, y.shape), z.shape);
-  const out = emptyTensor(shape, outDtype, device);
-  if (device === 'meta') return out;
+  if (device === 'meta') return emptyTensor(shape, outDtype, device);
+  const out = output(shape, outDtype, device, [x, y, z]);
   ternaryKernel(expr)(
     x._data(), broadcastStrides(x, shape), x._offset, y._data(), broadcastStrides(y, shape), y._offset,
-    z._data(), broadcastStrides(z, shape), z._offset, shape, out._data(), out._strides, 0,
+    z._data(), broadcastStrides(z, shape), z._offset, shape, out._data(), out._strides, out._offset,
   );
   return out;
 }

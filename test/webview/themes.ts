@@ -1,0 +1,96 @@
+// The theme variables VS Code sets on a webview's <html> for the colour themes the panels are
+// checked in (values of Dark Modern, Light Modern and Dark High Contrast), and the body class it uses.
+
+type Theme = { bodyClass: string; vars: Record<string, string> };
+
+const common = {
+  '--vscode-font-family': '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
+  '--vscode-font-size': '13px',
+  '--vscode-font-weight': 'normal',
+  '--vscode-editor-font-family': '"Droid Sans Mono", "monospace", monospace',
+  '--vscode-editor-font-size': '14px',
+};
+
+export const THEMES: Record<'dark' | 'light' | 'hc', Theme> = {
+  dark: {
+    bodyClass: 'vscode-dark',
+    vars: {
+      ...common,
+      '--vscode-foreground': '#cccccc', '--vscode-descriptionForeground': '#9d9d9d', '--vscode-errorForeground': '#f85149',
+      '--vscode-editor-background': '#1f1f1f', '--vscode-focusBorder': '#0078d4', '--vscode-panel-border': '#2b2b2b',
+      '--vscode-panel-background': '#181818', '--vscode-editorWidget-background': '#202020', '--vscode-editorWidget-border': '#313131',
+      '--vscode-textLink-foreground': '#4daafc', '--vscode-textLink-activeForeground': '#4daafc',
+      '--vscode-textBlockQuote-background': '#2b2b2b', '--vscode-textCodeBlock-background': '#2b2b2b',
+      '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-button-hoverBackground': '#026ec1',
+      '--vscode-button-border': 'rgba(255, 255, 255, 0.07)', '--vscode-button-secondaryBackground': '#313131',
+      '--vscode-button-secondaryForeground': '#cccccc', '--vscode-button-secondaryHoverBackground': '#3c3c3c',
+      '--vscode-settings-textInputBackground': '#313131', '--vscode-settings-textInputBorder': '#3c3c3c', '--vscode-settings-textInputForeground': '#cccccc',
+      '--vscode-settings-dropdownBackground': '#313131', '--vscode-settings-dropdownBorder': '#3c3c3c', '--vscode-settings-dropdownForeground': '#cccccc',
+      '--vscode-settings-dropdownListBorder': '#454545', '--vscode-settings-checkboxBackground': '#313131', '--vscode-settings-checkboxBorder': '#3c3c3c',
+      '--vscode-settings-headerBorder': '#2b2b2b', '--vscode-input-placeholderForeground': '#989898',
+      '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8',
+      '--vscode-list-hoverBackground': '#2a2d2e', '--vscode-list-activeSelectionBackground': '#04395e', '--vscode-list-activeSelectionForeground': '#ffffff',
+      '--vscode-list-focusOutline': '#0078d4', '--vscode-charts-blue': '#3794ff', '--vscode-editorWarning-foreground': '#cca700',
+      '--vscode-icon-foreground': '#cccccc', '--vscode-sideBar-background': '#181818', '--vscode-sideBarSectionHeader-background': '#181818',
+      '--vscode-sideBarTitle-foreground': '#cccccc', '--vscode-inputValidation-errorBorder': '#be1100', '--vscode-inputValidation-errorBackground': '#5a1d1d',
+      '--vscode-keybindingTable-rowsBackground': 'rgba(204, 204, 204, 0.04)', '--vscode-editorGroup-border': 'rgba(255, 255, 255, 0.09)',
+      '--vscode-progressBar-background': '#0078d4', '--vscode-panelTitle-activeForeground': '#cccccc', '--vscode-panelTitle-activeBorder': '#0078d4',
+      '--vscode-panelTitle-inactiveForeground': '#9d9d9d',
+    },
+  },
+  light: {
+    bodyClass: 'vscode-light',
+    vars: {
+      ...common,
+      '--vscode-foreground': '#3b3b3b', '--vscode-descriptionForeground': '#616161', '--vscode-errorForeground': '#d32f2f',
+      '--vscode-editor-background': '#ffffff', '--vscode-focusBorder': '#005fb8', '--vscode-panel-border': '#e5e5e5',
+      '--vscode-panel-background': '#f8f8f8', '--vscode-editorWidget-background': '#f8f8f8', '--vscode-editorWidget-border': '#e5e5e5',
+      '--vscode-textLink-foreground': '#005fb8', '--vscode-textLink-activeForeground': '#005fb8',
+      '--vscode-textBlockQuote-background': '#f8f8f8', '--vscode-textCodeBlock-background': '#f8f8f8',
+      '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-hoverBackground': '#0258a8',
+      '--vscode-button-border': 'rgba(0, 0, 0, 0.1)', '--vscode-button-secondaryBackground': '#e5e5e5',
+      '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-button-secondaryHoverBackground': '#cccccc',
+      '--vscode-settings-textInputBackground': '#ffffff', '--vscode-settings-textInputBorder': '#cecece', '--vscode-settings-textInputForeground': '#3b3b3b',
+      '--vscode-settings-dropdownBackground': '#ffffff', '--vscode-settings-dropdownBorder': '#cecece', '--vscode-settings-dropdownForeground': '#3b3b3b',
+      '--vscode-settings-dropdownListBorder': '#c8c8c8', '--vscode-settings-checkboxBackground': '#f8f8f8', '--vscode-settings-checkboxBorder': '#cecece',
+      '--vscode-settings-headerBorder': '#e5e5e5', '--vscode-input-placeholderForeground': '#767676',
+      '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b',
+      '--vscode-list-hoverBackground': '#f2f2f2', '--vscode-list-activeSelectionBackground': '#e8e8e8', '--vscode-list-activeSelectionForeground': '#000000',
+      '--vscode-list-focusOutline': '#005fb8', '--vscode-charts-blue': '#1a85ff', '--vscode-editorWarning-foreground': '#bf8803',
+      '--vscode-icon-foreground': '#3b3b3b', '--vscode-sideBar-background': '#f8f8f8', '--vscode-sideBarSectionHeader-background': '#f8f8f8',
+      '--vscode-sideBarTitle-foreground': '#3b3b3b', '--vscode-inputValidation-errorBorder': '#be1100', '--vscode-inputValidation-errorBackground': '#f2dede',
+      '--vscode-keybindingTable-rowsBackground': 'rgba(128, 128, 128, 0.04)', '--vscode-editorGroup-border': '#e5e5e5',
+      '--vscode-progressBar-background': '#005fb8', '--vscode-panelTitle-activeForeground': '#3b3b3b', '--vscode-panelTitle-activeBorder': '#005fb8',
+      '--vscode-panelTitle-inactiveForeground': '#3b3b3b',
+    },
+  },
+  hc: {
+    bodyClass: 'vscode-high-contrast',
+    vars: {
+      ...common,
+      '--vscode-foreground': '#ffffff', '--vscode-descriptionForeground': '#ffffff', '--vscode-errorForeground': '#f48771',
+      '--vscode-editor-background': '#000000', '--vscode-focusBorder': '#f38518', '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-contrastActiveBorder': '#f38518', '--vscode-panel-border': '#6fc3df', '--vscode-panel-background': '#000000',
+      '--vscode-editorWidget-background': '#0c141f', '--vscode-editorWidget-border': '#6fc3df',
+      '--vscode-textLink-foreground': '#21a6ff', '--vscode-textLink-activeForeground': '#21a6ff',
+      '--vscode-textBlockQuote-background': '#000000', '--vscode-textCodeBlock-background': '#000000',
+      '--vscode-button-background': '#000000', '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df',
+      '--vscode-button-hoverBackground': '#000000', '--vscode-button-secondaryBackground': '#000000',
+      '--vscode-button-secondaryForeground': '#ffffff', '--vscode-button-secondaryHoverBackground': '#000000',
+      '--vscode-settings-textInputBackground': '#000000', '--vscode-settings-textInputBorder': '#6fc3df', '--vscode-settings-textInputForeground': '#ffffff',
+      '--vscode-settings-dropdownBackground': '#000000', '--vscode-settings-dropdownBorder': '#6fc3df', '--vscode-settings-dropdownForeground': '#ffffff',
+      '--vscode-settings-dropdownListBorder': '#6fc3df', '--vscode-settings-checkboxBackground': '#000000', '--vscode-settings-checkboxBorder': '#6fc3df',
+      '--vscode-settings-headerBorder': '#6fc3df', '--vscode-input-placeholderForeground': '#ffffffb3',
+      '--vscode-badge-background': '#000000', '--vscode-badge-foreground': '#ffffff',
+      '--vscode-list-hoverBackground': 'transparent', '--vscode-list-activeSelectionBackground': 'transparent', '--vscode-list-activeSelectionForeground': '#ffffff',
+      '--vscode-list-focusOutline': '#f38518', '--vscode-charts-blue': '#3794ff', '--vscode-editorWarning-foreground': '#ffd370',
+      '--vscode-icon-foreground': '#ffffff', '--vscode-sideBar-background': '#000000', '--vscode-sideBarSectionHeader-background': '#000000',
+      '--vscode-sideBarTitle-foreground': '#ffffff', '--vscode-inputValidation-errorBorder': '#f48771', '--vscode-inputValidation-errorBackground': '#000000',
+      '--vscode-keybindingTable-rowsBackground': 'rgba(0, 0, 0, 0)', '--vscode-editorGroup-border': '#6fc3df',
+      '--vscode-progressBar-background': '#6fc3df', '--vscode-panelTitle-activeForeground': '#ffffff', '--vscode-panelTitle-activeBorder': '#6fc3df',
+      '--vscode-panelTitle-inactiveForeground': '#ffffff',
+    },
+  },
+};
+
+export type ThemeName = keyof typeof THEMES;
