@@ -57,9 +57,9 @@ export async function benchInspect(): Promise<void> {
 
   // Warm: the worker keeps the parser, bindings and JIT warm; the user edits the file and saves.
   const source = readFileSync(RESNET50, 'utf8');
-  await inspect({ file: RESNET50, source });
+  for (let i = 0; i < 3; i++) await inspect({ file: RESNET50, source });
   const warm: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
     const edited = source.replace('num_classes=1000', `num_classes=${1000 + i + 1}`);
     const t0 = performance.now();
     const r = await inspect({ file: RESNET50, source: edited });

@@ -14,3 +14,4 @@ export { wrappedScalar } from './ops/util';
 export { onOpCount, countOp, opCounting, type OpCountListener } from './op_count';
 export * as optim from './optim';
 export { initBackend, backendInfo } from './backend';
+export { set_typename_resolver } from './nn';

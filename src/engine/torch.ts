@@ -15,8 +15,15 @@ import * as reduce from './ops/reduce';
 import * as scan from './ops/scan';
 import * as scatter from './ops/scatter';
 import * as sortOps from './ops/sort';
+import * as tailOps from './ops/tail';
+import * as tailData from './ops/tail_data';
+import { finfo, iinfo } from './ops/tail_info';
 import { index_put, index_put_ } from './ops/indexing';
 import { torchNnOps } from './nn/functional/torch_ops';
+import { cdist, pdist, cosine_similarity, pairwise_distance } from './nn/functional/distance_extra';
+import { rms_norm } from './nn/functional/norm_extra';
+import { channel_shuffle } from './nn/functional/vision_extra';
+import { rrelu } from './nn/functional/activation_extra';
 import { set_printoptions, get_printoptions } from './print';
 import * as gradMode from './autograd/grad_mode';
 import * as autogradEngine from './autograd/engine';
@@ -38,7 +45,9 @@ export const torch = {
   ...shapeOps, ...matmulOps, ...einsumOps,
   ...random,
   ...reduce, ...scan, ...scatter, ...sortOps, index_put, index_put_,
+  ...tailOps, ...tailData, finfo, iinfo,
   ...torchNnOps,
+  cdist, pdist, cosine_similarity, pairwise_distance, rms_norm, channel_shuffle, rrelu,
   set_printoptions, get_printoptions,
   is_tensor: (x: unknown): x is Tensor => x instanceof Tensor,
   numel: (x: Tensor) => x.numel(),

@@ -171,7 +171,9 @@ export class WorkerHost {
     if (this.worker) return this.worker;
     const started = Date.now();
     const w = new Worker(this.opts.script, {
-      resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, budgets.memoryMb / 8)) },
+      // 8 MB of stack lets the interpreter reach Python's default recursion limit (1000 frames); Node's
+      // default 1 MB stops it near 400.
+      resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, budgets.memoryMb / 8)), stackSizeMb: 8 },
       execArgv: this.opts.execArgv,
       stdout: true,
       stderr: true,

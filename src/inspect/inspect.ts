@@ -19,31 +19,69 @@ type Kwargs = Map<string, PyValue> | null;
 
 export interface ModelChoice { expr: string; why: string; use: ModelUse | null }
 
-/** The model expression when none is given: a use in the file's own code, a root class, a config, a factory. */
-export function chooseModel(file: string, models: FileModels, uses: ModelUse[]): ModelChoice {
-  const withCall = uses.find((u) => u.call);
-  if (withCall) return { expr: withCall.construct, why: `the file's own code (line ${withCall.line})`, use: withCall };
+/**
+ * Candidate model expressions when none is given, best first: a use in the file's own code, a root
+ * class without arguments, a root class with a @dataclass config's defaults, a zero-argument factory.
+ * The caller builds them in order and keeps the first that constructs.
+ */
+export function chooseModels(file: string, models: FileModels, uses: ModelUse[]): ModelChoice[] {
+  const out: ModelChoice[] = [];
+  const callee = (expr: string) => expr.slice(0, expr.indexOf('('));
+  // A candidate built differently from the file's own use (`Net()` for `Net(args.width)`) still takes that use's inputs.
+  const add = (c: ModelChoice) => {
+    if (!/^[A-Za-z_][\w.]*\s*\(/.test(c.expr) || out.some((o) => o.expr === c.expr)) return;
+    out.push(c.use ? c : { ...c, use: uses.find((u) => u.call && callee(u.construct) === callee(c.expr)) ?? null });
+  };
+  for (const u of uses.filter((x) => x.call)) add({ expr: u.construct, why: `the file's own code (line ${u.line})`, use: u });
   const parts = usedAsParts(models);
   const roots = models.classes.filter((c) => !parts.has(c.name));
-  const free = [...roots].reverse().find((c) => c.required.length === 0);
-  if (free) return { expr: `${free.name}()`, why: `${free.name} takes no arguments`, use: null };
+  for (const c of [...roots].reverse()) if (c.required.length === 0) add({ expr: `${c.name}()`, why: `${c.name} takes no arguments`, use: null });
   for (const c of [...roots].reverse()) {
     if (c.required.length !== 1) continue;
     const ann = c.firstParam?.annotation?.replace(/['"]/g, '');
     const cfg = models.configs.find((k) => k.name.id === ann) ?? (models.configs.length === 1 ? models.configs[0] : undefined);
-    if (cfg) return { expr: `${c.name}(${cfg.name.id}())`, why: `${c.name} with the defaults of @dataclass ${cfg.name.id}`, use: null };
+    if (cfg) add({ expr: `${c.name}(${cfg.name.id}())`, why: `${c.name} with the defaults of @dataclass ${cfg.name.id}`, use: null });
   }
-  const factory = models.factories[models.factories.length - 1];
-  if (factory) return { expr: `${factory.name.id}()`, why: `factory ${factory.name.id}()`, use: null };
-  if (uses.length) return { expr: uses[0].construct, why: `the file's own code (line ${uses[0].line})`, use: uses[0] };
-  const any = [...models.classes].reverse().find((c) => c.required.length === 0);
-  if (any) return { expr: `${any.name}()`, why: `${any.name} takes no arguments`, use: null };
+  for (const f of [...models.factories].reverse()) add({ expr: `${f.name.id}()`, why: `factory ${f.name.id}()`, use: null });
+  for (const u of uses) add({ expr: u.construct, why: `the file's own code (line ${u.line})`, use: u });
+  for (const c of [...models.classes].reverse()) if (c.required.length === 0) add({ expr: `${c.name}()`, why: `${c.name} takes no arguments`, use: null });
+  if (out.length) return out;
   if (models.classes.length) {
     const c = roots[roots.length - 1] ?? models.classes[models.classes.length - 1];
     throw new InspectFailure([diag(file, `${c.name}.__init__() needs arguments (${c.required.join(', ')}): pass --model "${c.name}(...)"`,
       c.def.nameSpan.line, c.def.nameSpan.col, c.def.nameSpan.endLine, c.def.nameSpan.endCol)]);
   }
   throw new InspectFailure([diag(file, 'no model found: the file defines no nn.Module subclass and no function returning one (pass --model "EXPR")')]);
+}
+
+/** The request's model, or the candidates found in the file. */
+export function modelChoices(req: { file: string; model?: string }, models: FileModels, uses: ModelUse[]): ModelChoice[] {
+  if (req.model) return [{ expr: req.model, why: '--model', use: uses.find((u) => u.construct === req.model) ?? null }];
+  return chooseModels(req.file, models, uses);
+}
+
+/** Builds the first candidate that constructs an nn.Module; the first candidate's error when none does. */
+export function buildModel(file: string, l: Loaded, choices: ModelChoice[]): { choice: ModelChoice; pyModel: PyValue; model: Module; skipped: string[] } {
+  let first: InspectFailure | null = null;
+  const skipped: string[] = [];
+  for (const choice of choices) {
+    try {
+      let pyModel: PyValue;
+      try {
+        pyModel = construct(l, choice.expr);
+      } catch (e) {
+        throw new InspectFailure([errorDiagnostic(file, e, `building the model (${choice.expr}): `)]);
+      }
+      const model = pyModel instanceof PyInstance && pyModel.payload instanceof nn.Module ? pyModel.payload : null;
+      if (!model) throw new InspectFailure([diag(file, `the model expression ${choice.expr} gave ${describe(pyModel)}, not an nn.Module`)]);
+      return { choice, pyModel, model, skipped };
+    } catch (e) {
+      if (!(e instanceof InspectFailure)) throw e;
+      first ??= e;
+      skipped.push(`${choice.expr} (${choice.why}) did not build: ${e.diagnostics[0].message.replace(/^building the model \(.*?\): /, '')}`);
+    }
+  }
+  throw first!;
 }
 
 /** One way to get the forward's inputs; guesses come as several, tried in order. */
@@ -160,18 +198,13 @@ async function attempt(req: InspectRequest, p: { source: string; parsed: ParseRe
   try {
     const models = findModels(p.parsed.module);
     const uses = findModelUses(p.parsed.module, p.source, models);
-    const choice: ModelChoice = req.model ? { expr: req.model, why: '--model', use: uses.find((u) => u.construct === req.model) ?? null } : chooseModel(req.file, models, uses);
-    report.model = choice.expr;
+    const choices = modelChoices(req, models, uses);
+    report.model = choices[0].expr;
     const l = await loadFile({ file: req.file, source: p.source, parsed: p.parsed, workspaceRoot: req.workspaceRoot, stdout, maxMs: req.timeBudgetMs });
     report.diagnostics.push(...l.warnings);
-    let pyModel: PyValue;
-    try {
-      pyModel = construct(l, choice.expr);
-    } catch (e) {
-      throw new InspectFailure([errorDiagnostic(req.file, e, `building the model (${choice.expr}): `)]);
-    }
-    const model = pyModel instanceof PyInstance && pyModel.payload instanceof nn.Module ? pyModel.payload : null;
-    if (!model) throw new InspectFailure([diag(req.file, `the model expression ${choice.expr} gave ${describe(pyModel)}, not an nn.Module`)]);
+    const { choice, pyModel, model, skipped } = buildModel(req.file, l, choices);
+    report.model = choice.expr;
+    if (skipped.length) report.notes = [...skipped, `so the model is ${choice.expr} (${choice.why})`];
     model.train((req.mode ?? 'eval') === 'train');
     report.mode = req.mode ?? 'eval';
     report.timing_ms.build = performance.now() - t0 - tParse;

@@ -12,7 +12,7 @@ export type ModelPart = Pick<InspectReport, 'class' | 'modules' | 'parameters' |
   memory: MemoryEstimate;
 };
 
-/** The training-memory estimate, in bytes (see README "Conventions"). */
+/** The training-memory estimate, in bytes (see src/inspect/README.md, "Conventions"). */
 export interface MemoryEstimate {
   params: number;
   grads: number;

@@ -2,14 +2,14 @@
 // time, per-parameter gradient norm and update/weight ratio, parameters that never get a gradient,
 // and the first step and module where a NaN/Inf appeared.
 import { nn, torch, optim, initBackend, type Tensor } from '../engine';
-import { PyInstance, call, type PyValue, type ParseResult } from '../python';
+import { call, type PyValue, type ParseResult } from '../python';
 import type { TrainRequest } from '../protocol/requests';
 import type { TrainReport, TrainStep, TrainParameterStat } from '../protocol/report';
 import { findModels } from './discover';
 import { findModelUses } from './usage';
-import { chooseModel, describe, inputPlans, unregistered, type ModelChoice, type InputPlan } from './inspect';
+import { buildModel, inputPlans, modelChoices, unregistered, type InputPlan } from './inspect';
 import { recordForward } from './record';
-import { InspectFailure, construct, diag, errorDiagnostic, loadFile, readAndParse, type Loaded } from './session';
+import { InspectFailure, diag, errorDiagnostic, loadFile, readAndParse, type Loaded } from './session';
 import { asTensor, tensorsIn } from './tree';
 
 type Module = InstanceType<typeof nn.Module>;
@@ -100,14 +100,12 @@ export async function train(req: TrainRequest, onStep: (s: TrainStep) => void = 
     torch.manual_seed(req.seed ?? 0);
     const models = findModels(p.parsed.module);
     const uses = findModelUses(p.parsed.module, p.source, models);
-    const choice: ModelChoice = req.model ? { expr: req.model, why: '--model', use: uses.find((u) => u.construct === req.model) ?? null } : chooseModel(req.file, models, uses);
-    report.model = choice.expr;
+    const choices = modelChoices(req, models, uses);
+    report.model = choices[0].expr;
     const l = await loadFile({ file: req.file, source: p.source, parsed: p.parsed, workspaceRoot: req.workspaceRoot, stdout: (s) => out.push(s), maxMs: req.timeBudgetMs });
     report.diagnostics.push(...l.warnings);
-    let pyModel: PyValue;
-    try { pyModel = construct(l, choice.expr); } catch (e) { throw new InspectFailure([errorDiagnostic(req.file, e, `building the model (${choice.expr}): `)]); }
-    const model = pyModel instanceof PyInstance && pyModel.payload instanceof nn.Module ? pyModel.payload : null;
-    if (!model) throw new InspectFailure([diag(req.file, `the model expression ${choice.expr} gave ${describe(pyModel)}, not an nn.Module`)]);
+    const { choice, pyModel, model } = buildModel(req.file, l, choices);
+    report.model = choice.expr;
     report.class = model._get_name();
     model.train(true);
     report.timing_ms.build = performance.now() - t0 - report.timing_ms.parse;

@@ -17,11 +17,14 @@ export {
 export { createInterpreter, memoryFiles } from './eval/create';
 export { registerModule, makeModule, type ModuleFactory } from './eval/modules';
 export { formatTraceback, describeError, type ErrorReport } from './eval/traceback';
+export { PyGenerator } from './eval/generators';
+export { PyPlaceholder } from './eval/placeholders';
 
 // the object model and the seam for bindings
 export {
   PyObject, PyInstance, PyType, PyDict, PyFloat, PyList, PyTuple, PySet, PyModule, PyFunction, PyBuiltin, PyBoundMethod,
-  PySlice, PyRange, PyIterator, PyBoxed, None, NotImplemented, Ellipsis, tuple, objectType, typeType, intType, floatType,
+  PySlice, PyRange, PyIterator, PyBoxed, PyProperty, PyStaticMethod, PyClassMethod, PyDictView, None, NotImplemented,
+  Ellipsis, tuple, objectType, typeType, intType, floatType,
   strType, boolType, listType, tupleType, dictType, type PyValue, type NativeFn, type RawNativeFn, type NativeResult,
 } from './runtime/types';
 export {
@@ -36,7 +39,7 @@ export {
   type PyIter,
 } from './runtime/protocol';
 export { binaryOp, unaryOp, compareOp, richEq } from './runtime/ops';
-export { currentInterpreter } from './runtime/context';
+export { currentInterpreter, tick } from './runtime/context';
 export * from './runtime/convert';
 
 // errors
@@ -46,11 +49,16 @@ export {
   ImportError, ModuleNotFoundError, NotImplementedError, StopIteration, ZeroDivisionError, AssertionError,
   RecursionError, PermissionError, OverflowError, SyntaxError, UserWarning,
 } from './runtime/exceptions';
+/** Every builtin exception class, for code that would rather not shadow the JS globals TypeError & co. */
+export * as exceptions from './runtime/exceptions';
 
 import './stdlib';
 
 // torch bindings (torch, torch.nn, F, optim, einops) for every interpreter, and running files with them
 export { registerTorchBindings, bindingHooks } from './bindings';
-export { runFile, runSource, nodeFiles, type RunFileOptions, type RunFileResult } from './bindings/run';
+export {
+  tensorOf as engineTensorOf, moduleOf as engineModuleOf, wrapTensor as pyTensor, wrapModule as pyModule,
+} from './bindings/values';
+export { runFile, runSource, nodeFiles, saveTorchState, type RunFileOptions, type RunFileResult } from './bindings/run';
 import { registerTorchBindings } from './bindings';
 registerTorchBindings();

@@ -157,6 +157,17 @@ describe('nn.MultiheadAttention', () => {
     ]);
     assert.equal(m.in_proj_weight, null);
   });
+  test('F.multi_head_attention_forward with the module\'s weights is the module (the PyTorch-checked path)', () => {
+    torch.manual_seed(3);
+    const m = new nn.MultiheadAttention(8, 2, 0, true, true, true).eval();
+    const q = torch.randn([4, 2, 8]), kv = torch.randn([5, 2, 8]);
+    const [a, wa] = m.call(q, kv, kv) as [Tensor, Tensor];
+    const [b, wb] = nn.functional.multi_head_attention_forward(q, kv, kv, 8, 2, m.in_proj_weight, m.in_proj_bias, m.bias_k, m.bias_v,
+      true, 0, m.out_proj.weight, m.out_proj.bias, { training: false, average_attn_weights: false });
+    assert.deepEqual(b.tolist(), a.tolist());
+    assert.deepEqual(wb!.shape, [2, 2, 4, 7]);
+    assertTensorClose(wb!.mean(1), { shape: wa.shape, dtype: 'float32', data: wa.flatten().tolist() as number[] }, 'averaged weights');
+  });
   test('keyword arguments are checked like Python', () => {
     const m = new nn.MultiheadAttention(4, 2);
     const x = torch.randn([3, 1, 4]);
@@ -179,6 +190,17 @@ describe('Transformer layers', () => {
     gradMode.no_grad(() => l0.linear1.weight.fill_(0));
     assert.notDeepEqual(l1.linear1.weight.tolist(), l0.linear1.weight.tolist());
     assert.equal([...enc.parameters()].length, 24);
+  });
+
+  test('deepcopy keeps tied parameters tied inside each copy', () => {
+    const layer = new nn.TransformerEncoderLayer(8, 2, 16);
+    layer.linear2.weight = new nn.Parameter(layer.linear1.weight.detach().t().contiguous());
+    layer.norm2.__setattr__('weight', layer.norm1.weight);
+    const enc = new nn.TransformerEncoder(layer, 2);
+    const [l0, l1] = [...(enc.__getattr__('layers') as InstanceType<typeof nn.ModuleList>)] as InstanceType<typeof nn.TransformerEncoderLayer>[];
+    assert.equal(l0.norm2.weight, l0.norm1.weight);
+    assert.notEqual(l0.norm1.weight, l1.norm1.weight);
+    assert.equal([...enc.parameters()].length, 22);
   });
 
   test('an activation module is registered as a child; a function is not', () => {

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import { checkLayerCase, checkLayerMeta, loadLayers } from './nn_layers_harness';
 
-for (const family of ['conv', 'pool', 'act', 'norm', 'misc']) {
+for (const family of ['conv', 'pool', 'act', 'norm', 'upsample', 'fn', 'misc']) {
   const file = loadLayers(family);
   describe(`nn layers golden: ${family} (PyTorch ${file.torch})`, () => {
     for (const c of file.cases) {

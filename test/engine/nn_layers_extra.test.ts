@@ -49,6 +49,10 @@ const ERRORS: Record<string, () => unknown> = {
   prelu_mismatch: () => F.prelu(z(2, 3, 4), z(2)),
   bilinear_size: () => F.bilinear(z(2, 3), z(2, 4), z(5, 4, 4)),
   hardtanh_minmax: () => F.hardtanh(z(2), 1.0, -1.0),
+  interpolate_align_nearest: () => F.interpolate(z(1, 1, 2, 2), null, 2, 'nearest', true),
+  interpolate_linear_4d: () => F.interpolate(z(1, 1, 2, 2), null, 2, 'linear'),
+  interpolate_no_size: () => F.interpolate(z(1, 1, 2, 2)),
+  pixel_shuffle_channels: () => F.pixel_shuffle(z(1, 3, 2, 2), 2),
   instancenorm_spatial: () => new nn.InstanceNorm1d(3).call(z(2, 3, 1)),
   instancenorm_dim: () => new nn.InstanceNorm2d(3).call(z(2, 3)),
   instancenorm_features: () => new nn.InstanceNorm2d(3, 1e-5, 0.1, true).call(z(2, 4, 3, 3)),
@@ -110,6 +114,11 @@ const REPRS: Record<string, () => { __repr__(): string }> = {
   zeropad: () => new nn.ZeroPad2d(2),
   constantpad: () => new nn.ConstantPad1d([1, 2], 0.5),
   reflectionpad: () => new nn.ReflectionPad2d([1, 0, 2, 3]),
+  upsample_scale: () => new nn.Upsample(null, 2),
+  upsample_size: () => new nn.Upsample([3, 4], null, 'bilinear'),
+  upsample_tuple_scale: () => new nn.Upsample(null, [2, 1.5], 'nearest-exact'),
+  upsampling_nearest: () => new nn.UpsamplingNearest2d(8),
+  pixelshuffle: () => new nn.PixelShuffle(3),
 };
 
 describe('nn layers: reprs', () => {
@@ -243,6 +252,67 @@ describe('nn layers: memory and double backward', () => {
       (g2!.tolist() as number[]).forEach((v, i) => assert.ok(Math.abs(v - fd[i]) < 1e-4, `second derivative ${v} vs ${fd[i]}`));
     }
   });
+});
+
+describe('nn layers: normalisation backward under create_graph', () => {
+  const cases: [string, (x: Tensor, w: Tensor, b: Tensor) => Tensor, number[]][] = [
+    ['batch_norm', (x, w, b) => F.batch_norm(x, null, null, w, b, true), [4, 3, 2]],
+    ['batch_norm eval', (x, w, b) => F.batch_norm(x, torch.tensor([0.1, -0.2, 0.3]), torch.tensor([0.5, 1.5, 2.0]), w, b, false), [4, 3, 2]],
+    ['layer_norm', (x, w, b) => F.layer_norm(x, [2], w.narrow(0, 0, 2), b.narrow(0, 0, 2)), [4, 3, 2]],
+    ['group_norm', (x, w, b) => F.group_norm(x, 3, w, b), [2, 3, 4]],
+  ];
+  for (const [name, f, shape] of cases) {
+    it(`${name}: the graph-building backward equals the kernel backward, and differentiates again`, () => {
+      const x = torch.randn(shape, { dtype: 'float64', requires_grad: true });
+      const w = torch.randn([3], { dtype: 'float64', requires_grad: true }), b = torch.randn([3], { dtype: 'float64', requires_grad: true });
+      const up = torch.randn(shape, { dtype: 'float64' });
+      const k = torch.autograd.grad(f(x, w, b), [x, w, b], up);
+      const g = torch.autograd.grad(f(x, w, b), [x, w, b], up, true, true);
+      g.forEach((gi, i) => assertTensorClose(gi!, { shape: k[i]!.shape, dtype: 'float64', data: k[i]!.reshape([-1]).tolist() as number[] }, `grad ${i}`, { rtol: 1e-9, atol: 1e-12 }));
+      if (name.endsWith('eval')) return; // grad_x = g·w·rstd does not depend on x: nothing to differentiate again
+      // d/dx of <grad_x, v> against central differences.
+      const v = torch.randn(shape, { dtype: 'float64' });
+      const [h2] = torch.autograd.grad(g[0]!.mul(v).sum(), [x]);
+      const eps = 1e-6;
+      const gx = (xx: Tensor) => (torch.autograd.grad(f(xx, w, b), [xx], up)[0]!).mul(v).sum().item() as number;
+      const flat = x.detach().reshape([-1]);
+      for (const i of [0, 3, flat.numel() - 1]) {
+        const e = torch.zeros([flat.numel()], { dtype: 'float64' });
+        e.select(0, i).fill_(eps);
+        const xp = x.detach().add(e.reshape(shape)).requires_grad_(), xm = x.detach().sub(e.reshape(shape)).requires_grad_();
+        const fd = (gx(xp) - gx(xm)) / (2 * eps);
+        const an = h2!.reshape([-1]).select(0, i).item() as number;
+        assert.ok(Math.abs(fd - an) < 1e-5 * Math.max(1, Math.abs(fd)), `second derivative at ${i}: ${an} vs ${fd}`);
+      }
+    });
+  }
+});
+
+describe('nn layers: convolution under create_graph', () => {
+  for (const [name, f] of [
+    ['conv2d stride 2, padding 1', (x: Tensor, w: Tensor) => F.conv2d(x, w, null, 2, 1)],
+    ['conv2d same, dilation 2', (x: Tensor, w: Tensor) => F.conv2d(x, w, null, 1, 'same', 2)],
+    ['conv_transpose2d stride 2, output_padding 1', (x: Tensor, w: Tensor) => F.conv_transpose2d(x, w.transpose(0, 1).contiguous(), null, 2, 1, 1)],
+  ] as [string, (x: Tensor, w: Tensor) => Tensor][]) {
+    it(`${name}: a gradient penalty ‖∂y/∂x‖² differentiates to the weights`, () => {
+      const x = torch.randn([1, 2, 5, 5], { requires_grad: true });
+      const w = torch.randn([3, 2, 3, 3], { requires_grad: true });
+      const penalty = (ww: Tensor) => {
+        const xx = x.detach().requires_grad_();
+        const [gx] = torch.autograd.grad(f(xx, ww).pow(2).sum(), [xx], undefined, true, true);
+        return gx!.pow(2).sum();
+      };
+      const [gw] = torch.autograd.grad(penalty(w), [w]);
+      const eps = 1e-2;
+      for (const i of [0, 7, 40]) {
+        const e = torch.zeros([w.numel()]);
+        e.select(0, i).fill_(eps);
+        const fd = ((penalty(w.detach().add(e.reshape(w.shape))).item() as number) - (penalty(w.detach().sub(e.reshape(w.shape))).item() as number)) / (2 * eps);
+        const an = gw!.reshape([-1]).select(0, i).item() as number;
+        assert.ok(Math.abs(fd - an) < 2e-2 * Math.max(1, Math.abs(fd)), `∂penalty/∂w[${i}]: ${an} vs ${fd}`);
+      }
+    });
+  }
 });
 
 describe('nn layers: keyword tables match PyTorch signatures', () => {

@@ -191,6 +191,9 @@ module_case("mha_bias_kv_zero_attn_masks", MHA, {"embed_dim": E, "num_heads": H,
             [(4, 2, E), (5, 2, E)], [0, 1, 1], {"attn_mask": ["bool", [4, 5]], "key_padding_mask": ["bool", [2, 5]]}, seed=4, keep_init=True)
 module_case("mha_no_weights_float_mask3d", MHA, {"embed_dim": E, "num_heads": H, "batch_first": True}, [(2, 4, E), (2, 5, E), (2, 5, E)],
             [0, 1, 2], {"need_weights": False, "attn_mask": ["float", [4, 4, 5]]}, seed=5)
+# Eval under no_grad takes PyTorch's fused fast path (batch_first self-attention, even heads) with the padding mask.
+module_case("mha_self_bf_kpm_fastpath", MHA, {"embed_dim": E, "num_heads": H, "batch_first": True}, [(3, 5, E)], [0, 0, 0],
+            {"key_padding_mask": ["kpm", [3, 5]]}, seed=11)
 module_case("mha_nobias", MHA, {"embed_dim": E, "num_heads": 4, "bias": False}, [(4, 2, E)], [0, 0, 0], seed=6)
 module_case("mha_causal_hint", MHA, {"embed_dim": E, "num_heads": H}, [(4, 2, E)], [0, 0, 0],
             {"attn_mask": ["causal", [4]], "is_causal": True, "need_weights": False}, seed=7)
@@ -207,6 +210,8 @@ module_case("enc_layer_post_relu", "TransformerEncoderLayer", LAYER, [(5, 2, D)]
             {"src_mask": ["causal", [5]]}, seed=20, keep_init=True, file="layers")
 module_case("enc_layer_pre_gelu_bf", "TransformerEncoderLayer", {**LAYER, "activation": "gelu", "norm_first": True, "batch_first": True},
             [(2, 5, D)], [0], {"src_key_padding_mask": ["kpm", [2, 5]]}, seed=21, file="layers")
+module_case("enc_layer_post_bf_kpm_fastpath", "TransformerEncoderLayer", {**LAYER, "batch_first": True}, [(3, 5, D)], [0],
+            {"src_key_padding_mask": ["kpm", [3, 5]]}, seed=29, file="layers", grads=False)
 module_case("dec_layer_post_relu", "TransformerDecoderLayer", LAYER, [(4, 2, D), (5, 2, D)], [0, 1],
             {"tgt_mask": ["causal", [4]], "memory_key_padding_mask": ["kpm", [2, 5]]}, seed=22, file="layers")
 module_case("dec_layer_pre_gelu_bf", "TransformerDecoderLayer", {**LAYER, "activation": "gelu", "norm_first": True, "batch_first": True},

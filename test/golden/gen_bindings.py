@@ -15,7 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 # The model files (test/models/) whose `python file.py` output the bindings must reproduce.
 MODELS = [
     "lenet.py", "vgg_style.py", "resnet.py", "densenet_style.py", "mobilenet_style.py", "unet.py", "lstm_lm.py",
-    "gpt.py", "vit.py", "split_main.py", "train_script.py", "seeds_apply.py", "seeds_modules.py", "seeds_to.py",
+    "gpt.py", "vit.py", "split_main.py", "train_script.py", "train_loader.py", "seeds_apply.py", "seeds_modules.py", "seeds_to.py",
     "seeds_sequential.py", "seeds_lambda.py", "seeds_mseloss.py", "seeds_children.py", "seeds_hooks.py",
 ]
 PRELUDE = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
@@ -210,6 +210,127 @@ y = torch.zeros(3)
 y[torch.tensor([0, 2])] = torch.tensor([1., 2.])
 print(y, y.max().item(), type(y.max().item()), type(torch.tensor(3).item()), torch.tensor([[1, 2], [3, 4]]).tolist(), torch.tensor(2.5).tolist())
 print(getattr(m, 'training'), hasattr(m, 'nope'), hasattr(m[0], 'weight'), m[0].in_features, m[0].weight.shape)""",
+    "attention_layers": """torch.manual_seed(0)
+mha = nn.MultiheadAttention(4, 2, batch_first=True)
+x = torch.randn(1, 3, 4)
+out, w = mha(x, x, x)
+print(mha)
+print(out.shape, w.shape, [round(v, 4) for v in out.flatten().tolist()[:4]])
+layer = nn.TransformerEncoderLayer(d_model=4, nhead=2, dim_feedforward=8, dropout=0.0, batch_first=True)
+enc = nn.TransformerEncoder(layer, num_layers=2)
+print(enc)
+enc.eval()
+print(enc(x).shape, sum(p.numel() for p in enc.parameters()))
+q = torch.randn(1, 2, 3, 4)
+print([round(v, 4) for v in F.scaled_dot_product_attention(q, q, q, is_causal=True).flatten().tolist()[:5]])""",
+    "index_put": """x = torch.zeros(2, 3)
+x.index_put_((torch.tensor([0, 1]), torch.tensor([2, 0])), torch.tensor([5., 6.]))
+print(x, x.index_put((torch.tensor([0]),), torch.tensor(1.), accumulate=True))
+y = torch.ones(3, requires_grad=True)
+z = y * 2
+z.retain_grad()
+z.sum().backward()
+print(z.retains_grad, z.grad, y.retains_grad)""",
+    "typename_errors": """class Foo:
+    pass
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(1, 1)
+        self.w = nn.Parameter(torch.ones(1))
+net = Net()
+for value in ([1, 2], Foo(), 2.5, 'x'):
+    try:
+        net.fc = value
+    except TypeError as e:
+        print(e)
+try:
+    net.w = torch.ones(1)
+except TypeError as e:
+    print(e)""",
+    "custom_repr_child": """class Odd(nn.Module):
+    def __repr__(self):
+        return 'Odd<custom>'
+class Outer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = Odd()
+        self.b = nn.Linear(1, 1)
+print(Outer())
+print(repr(Odd()), str(Odd()))""",
+    "einops_einsum": """from einops import einsum, rearrange
+a = torch.arange(12.).view(2, 2, 3)
+b = torch.arange(12.).view(2, 2, 3)
+print(einsum(a, b, 'batch i d, batch j d -> batch i j'))
+print(rearrange([torch.ones(2), torch.zeros(2)], 'n d -> d n'))
+try:
+    rearrange(a, 'b c -> c b')
+except Exception as e:
+    print(type(e).__name__, str(e).splitlines()[-1].strip())""",
+    "forward_kwargs_and_containers": """class Gate(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.proj = nn.Linear(2, 2)
+    def forward(self, x, scale=1.0, *, mask=None):
+        y = self.proj(x) * scale
+        return y if mask is None else y.masked_fill(mask, 0.0)
+g = Gate()
+with torch.no_grad():
+    g.proj.weight.copy_(torch.eye(2))
+    g.proj.bias.zero_()
+x = torch.tensor([[1., -2.]])
+print(g(x), g(x, 3), g(x, scale=2.0, mask=torch.tensor([[True, False]])))
+g.register_forward_pre_hook(lambda m, args, kwargs: (args, {**kwargs, 'scale': 10.0}), with_kwargs=True)
+print(g(x, scale=2.0))
+seq = nn.Sequential(nn.Linear(2, 2), nn.ReLU())
+seq.append(nn.Tanh())
+seq.insert(0, nn.Identity())
+del seq[1]
+print(seq, len(seq), seq[-1], seq[1:])
+ml = nn.ModuleList([nn.ReLU()])
+ml.extend([nn.Tanh(), nn.Sigmoid()])
+ml += [nn.GELU()]
+print(ml, ml[1:3], len(ml))
+md = nn.ModuleDict({'a': nn.ReLU()})
+md['b'] = nn.Tanh()
+md.update({'c': nn.Identity()})
+print(md, 'b' in md, list(md), [k for k, v in md.items()], md.pop('a'), len(md))
+pl = nn.ParameterList([nn.Parameter(torch.ones(2)), nn.Parameter(torch.zeros(3))])
+print(pl, len(pl), pl[1].shape)""",
+    "finfo_meta": """print(torch.finfo(torch.float32).eps, torch.finfo(torch.float32).min, torch.finfo().max, torch.finfo(torch.float16).tiny, torch.iinfo(torch.int64).max, torch.iinfo(torch.uint8).min)
+x = torch.ones(2, 3, device='meta')
+print(x.shape, x.device, x.is_meta, (x @ torch.ones(3, 4, device='meta')).shape)
+m = nn.Linear(3, 4, device='meta')
+print(m.weight.device, m(x).shape)""",
+    "optim_state_dict": """torch.manual_seed(0)
+m = nn.Linear(2, 1)
+opt = torch.optim.Adam(m.parameters(), lr=0.1)
+m(torch.ones(3, 2)).sum().backward()
+opt.step()
+sd = opt.state_dict()
+print(list(sd.keys()), list(sd['state'].keys()), sorted(sd['state'][0].keys()), sd['param_groups'][0]['params'], sd['param_groups'][0]['lr'])
+print(sd['state'][1]['exp_avg'], sd['state'][0]['step'])
+opt2 = torch.optim.Adam(m.parameters(), lr=0.5)
+opt2.load_state_dict(sd)
+print(opt2.param_groups[0]['lr'], opt2.param_groups[0]['betas'])""",
+    "compile_amp_shims": """import warnings
+warnings.filterwarnings('ignore')
+torch.backends.cuda.matmul.allow_tf32 = True
+torch.set_float32_matmul_precision('high')
+device = 'cuda' if torch.cuda.is_available() else 'cpu'
+torch.manual_seed(0)
+lin = nn.Linear(2, 2)
+m = torch.compile(lin)
+scaler = torch.cuda.amp.GradScaler(enabled=(device == 'cuda'))
+opt = torch.optim.SGD(lin.parameters(), lr=0.1)
+with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=False):
+    loss = m(torch.ones(1, 2)).sum()
+scaler.scale(loss).backward()
+scaler.step(opt)
+scaler.update()
+print(loss, lin.weight, torch.jit.is_scripting())""",
+    "legacy_constructors": """print(torch.Tensor([1, 2]), torch.Tensor(2, 3).shape, torch.LongTensor([1, 2]), torch.FloatTensor(2).zero_(), torch.Tensor(torch.Size([1, 2])).shape)
+print(torch.BoolTensor([1, 0]), torch.Tensor([[1, 2]]).dtype, isinstance(torch.Tensor([1.]), torch.Tensor), torch.LongTensor(3).dtype)""",
     "cuda_noop": "print(torch.cuda.is_available(), torch.device('cpu'), torch.device('cuda' if torch.cuda.is_available() else 'cpu'))\nx = torch.ones(2).to(torch.device('cpu'))\nprint(x.device, x.is_cuda)",
 }
 

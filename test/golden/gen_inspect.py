@@ -24,6 +24,8 @@ CASES = [
     {"file": "test/models/multi_call.py", "model": "make_model()", "inputs": ["4,12", "4,12"]},
     {"file": "test/models/plain_list.py", "model": "ListMLP()", "inputs": ["3,20"]},
     {"file": "test/models/attention.py", "model": "ConvAttn()", "inputs": ["2,8,16"]},
+    {"file": "test/models/prints.py", "model": "Printer()", "inputs": ["2,6"]},
+    {"file": "test/models/mha.py", "model": "MHABlock()", "inputs": ["2,10,32"]},
 ]
 
 

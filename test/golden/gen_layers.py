@@ -1,6 +1,7 @@
 # Generates test/golden/layers_*.json: what real PyTorch computes for the everyday nn layers and their
 # functionals — repr, parameters and buffers as initialised, then per step (train/eval) the output,
-# grad_fn, input/parameter gradients and buffers after — plus errors and seeded init/dropout streams.
+# grad_fn, input/parameter gradients and buffers after — plus errors, reprs, seeded init/dropout streams
+# and the parameter names of every layer and functional (layers_signatures.json).
 # Run: ~/.cache/nnlens-ref/bin/python test/golden/gen_layers.py
 import json
 import re
@@ -214,7 +215,27 @@ MISC = [
     ("circularpad2d", "CircularPad2d", [1], [[1, 1, 3, 3]]),
 ]
 
-cases = {"conv": [], "pool": [], "act": [], "norm": [], "misc": []}
+UPSAMPLE = [
+    ("upsample_nearest2d", "Upsample", [None, 2], [[1, 2, 2, 3]]),
+    ("upsample_nearest2d_size", "Upsample", [[5, 4]], [[1, 2, 3, 3]]),
+    ("upsample_nearest1d_frac", "Upsample", [None, 1.7], [[1, 2, 5]]),
+    ("upsample_nearest_exact", "Upsample", [[5, 7], None, "nearest-exact"], [[1, 1, 3, 4]]),
+    ("upsample_bilinear", "Upsample", [None, 2, "bilinear"], [[1, 2, 3, 3]]),
+    ("upsample_bilinear_align", "Upsample", [[5, 4], None, "bilinear", True], [[1, 2, 3, 3]]),
+    ("upsample_bilinear_down", "Upsample", [None, [0.5, 0.75], "bilinear"], [[1, 1, 6, 5]]),
+    ("upsample_linear1d", "Upsample", [None, 2.5, "linear"], [[2, 1, 4]]),
+    ("upsample_trilinear", "Upsample", [None, 2, "trilinear"], [[1, 1, 2, 2, 3]]),
+    ("upsample_nearest3d", "Upsample", [[3, 4, 2]], [[1, 1, 2, 2, 3]]),
+    ("upsample_area", "Upsample", [[2, 3], None, "area"], [[1, 2, 5, 7]]),
+    ("upsample_recompute", "Upsample", [None, 1.5, "bilinear", False, True], [[1, 1, 5, 5]]),
+    ("upsampling_bilinear2d", "UpsamplingBilinear2d", [None, 2], [[1, 1, 3, 2]]),
+    ("pixelshuffle", "PixelShuffle", [2], [[1, 8, 2, 3]]),
+    ("pixelunshuffle", "PixelUnshuffle", [2], [[1, 2, 4, 6]]),
+]
+
+cases = {"conv": [], "pool": [], "act": [], "norm": [], "misc": [], "upsample": [], "fn": []}
+for n, t, a, i in UPSAMPLE:
+    cases["upsample"].append(layer_case(n, t, a, i))
 for n, t, a, i in CONV:
     cases["conv"].append(layer_case(n, t, a, i))
 for n, t, a, i in POOL:
@@ -266,7 +287,7 @@ FN = [
 fn_cases = []
 for n, f, a, i in FN:
     fn_cases.append(fn_case(n, f, a, i, seeded=99 if "dropout" in f else None))
-cases["misc"].extend(fn_cases)
+cases["fn"].extend(fn_cases)
 
 # one_hot returns integers (no gradient): its own small table.
 one_hot = {
@@ -314,6 +335,10 @@ err("maxpool_pad_half", lambda: F.max_pool2d(torch.zeros(1, 1, 6, 6), 2, 2, 2))
 err("prelu_mismatch", lambda: F.prelu(torch.zeros(2, 3, 4), torch.zeros(2)))
 err("bilinear_size", lambda: F.bilinear(torch.zeros(2, 3), torch.zeros(2, 4), torch.zeros(5, 4, 4)))
 err("hardtanh_minmax", lambda: F.hardtanh(torch.zeros(2), 1.0, -1.0))
+err("interpolate_align_nearest", lambda: F.interpolate(torch.zeros(1, 1, 2, 2), scale_factor=2, align_corners=True))
+err("interpolate_linear_4d", lambda: F.interpolate(torch.zeros(1, 1, 2, 2), scale_factor=2, mode="linear"))
+err("interpolate_no_size", lambda: F.interpolate(torch.zeros(1, 1, 2, 2)))
+err("pixel_shuffle_channels", lambda: F.pixel_shuffle(torch.zeros(1, 3, 2, 2), 2))
 err("instancenorm_spatial", lambda: nn.InstanceNorm1d(3)(torch.zeros(2, 3, 1)))
 err("instancenorm_dim", lambda: nn.InstanceNorm2d(3)(torch.zeros(2, 3)))
 err("instancenorm_features", lambda: nn.InstanceNorm2d(3, affine=True)(torch.zeros(2, 4, 3, 3)))
@@ -362,13 +387,18 @@ reprs = {
     "zeropad": repr(nn.ZeroPad2d(2)),
     "constantpad": repr(nn.ConstantPad1d((1, 2), 0.5)),
     "reflectionpad": repr(nn.ReflectionPad2d((1, 0, 2, 3))),
+    "upsample_scale": repr(nn.Upsample(scale_factor=2)),
+    "upsample_size": repr(nn.Upsample(size=(3, 4), mode="bilinear")),
+    "upsample_tuple_scale": repr(nn.Upsample(scale_factor=(2, 1.5), mode="nearest-exact")),
+    "upsampling_nearest": repr(nn.UpsamplingNearest2d(size=8)),
+    "pixelshuffle": repr(nn.PixelShuffle(3)),
 }
 
 meta = {"torch": torch.__version__}
-for fam in ["conv", "pool", "act", "norm"]:
+for fam in ["conv", "pool", "act", "norm", "upsample", "fn"]:
     dump({**meta, "cases": cases[fam]}, os.path.join(HERE, f"layers_{fam}.json"))
 dump({**meta, "cases": cases["misc"], "one_hot": one_hot, "errors": errors, "seeded": seeded, "reprs": reprs}, os.path.join(HERE, "layers_misc.json"))
-for fam in ["conv", "pool", "act", "norm", "misc"]:
+for fam in ["conv", "pool", "act", "norm", "misc", "upsample", "fn"]:
     print(fam, len(cases[fam]), os.path.getsize(os.path.join(HERE, f"layers_{fam}.json")))
 
 # ---------------- parameter names, to check the engine's positional tables (layers/signatures.ts) ----------------
@@ -397,7 +427,7 @@ def params_of(fn, skip_self, name=None):
 
 LAYER_NAMES = sorted({c["layer"] for fam in cases.values() for c in fam if "layer" in c} | {
     "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d", "AdaptiveMaxPool3d", "FeatureAlphaDropout",
-    "ZeroPad1d", "ZeroPad3d", "ConstantPad2d", "ReflectionPad3d", "ReplicationPad1d", "CircularPad3d"})
+    "ZeroPad1d", "ZeroPad3d", "ConstantPad2d", "ReflectionPad3d", "ReplicationPad1d", "CircularPad3d", "UpsamplingNearest2d"})
 FN_NAMES = ["relu", "relu6", "selu", "silu", "mish", "hardswish", "hardsigmoid", "threshold", "hardtanh", "leaky_relu", "elu", "celu",
             "gelu", "softplus", "prelu", "softmax", "log_softmax", "softmin", "softsign", "tanhshrink", "logsigmoid", "sigmoid", "tanh",
             "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "pad",
@@ -405,7 +435,7 @@ FN_NAMES = ["relu", "relu6", "selu", "silu", "mish", "hardswish", "hardsigmoid",
             "avg_pool1d", "avg_pool2d", "avg_pool3d", "adaptive_avg_pool1d", "adaptive_avg_pool2d", "adaptive_avg_pool3d",
             "adaptive_max_pool1d", "adaptive_max_pool2d", "adaptive_max_pool3d", "batch_norm", "layer_norm", "group_norm", "instance_norm",
             "dropout", "dropout1d", "dropout2d", "dropout3d", "alpha_dropout", "feature_alpha_dropout", "embedding", "one_hot",
-            "linear", "bilinear", "normalize"]
+            "linear", "bilinear", "normalize", "interpolate", "pixel_shuffle", "pixel_unshuffle"]
 signatures = {
     "layers": {n: params_of(getattr(nn, n).__init__, True) for n in LAYER_NAMES},
     "functional": {n: params_of(getattr(F, n), False, n) for n in FN_NAMES},

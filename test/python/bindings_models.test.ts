@@ -67,4 +67,12 @@ describe('torch bindings: errors surface at the Python line', () => {
     assert.ok(notes.length >= 1 && notes.every((n) => /cpu/.test(n)), notes.join('\n'));
     assert.equal(new Set(notes).size, notes.length);
   });
+
+  test("a run that fails does not leave torch's global switches changed for the next run", async () => {
+    const r1 = await runSource('import torch\ntorch.set_grad_enabled(False)\ntorch.set_default_dtype(torch.float64)\ntorch.set_printoptions(precision=2)\nraise ValueError("stop")\n', { stdout: () => {} });
+    assert.equal(r1.error?.type, 'ValueError');
+    let out = '';
+    await runSource('import torch\nprint(torch.is_grad_enabled(), torch.get_default_dtype(), torch.tensor([1/3]))\n', { stdout: (t) => (out += t) });
+    assert.equal(out, 'True torch.float32 tensor([0.3333])\n');
+  });
 });

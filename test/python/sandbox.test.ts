@@ -154,6 +154,31 @@ describe('definitions mode', () => {
   });
 });
 
+describe('files', () => {
+  test('a file inside a package runs with its package set, so its relative imports work', async () => {
+    const files = memoryFiles({
+      '/ws/mingpt/__init__.py': '',
+      '/ws/mingpt/utils.py': 'class CfgNode:\n    pass\n',
+      '/ws/mingpt/model.py': 'from .utils import CfgNode\nfrom mingpt.utils import CfgNode as Same\nprint(__package__, CfgNode is Same)\n',
+    });
+    let out = '';
+    const interp = await createInterpreter({ files, sysPath: ['/ws/mingpt', '/ws'], stdout: (t) => (out += t) });
+    interp.runFile('/ws/mingpt/model.py');
+    assert.equal(out, 'mingpt True\n');
+  });
+
+  test('source is read only through the FileProvider', async () => {
+    const read: string[] = [];
+    const base = memoryFiles({ '/ws/main.py': 'import helper\nprint(helper.X)\n', '/ws/helper.py': 'X = 7\n' });
+    const files = { ...base, readFile: (p: string) => (read.push(p), base.readFile(p)) };
+    let out = '';
+    const interp = await createInterpreter({ files, sysPath: ['/ws'], stdout: (t) => (out += t) });
+    interp.runFile('/ws/main.py');
+    assert.equal(out, '7\n');
+    assert.deepEqual(read, ['/ws/main.py', '/ws/helper.py']);
+  });
+});
+
 describe('output sinks', () => {
   test('print goes to stdout, file=sys.stderr and warnings to stderr', async () => {
     const r = await outcome('import sys, warnings\nprint("a", 1, sep="-", end="!\\n")\nprint("err", file=sys.stderr)\nsys.stdout.write("w\\n")\nwarnings.warn("careful")\n');

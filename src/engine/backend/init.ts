@@ -145,11 +145,25 @@ function select(name: BackendName): void {
   active = name;
 }
 
+function withQuietConsole<T>(fn: () => T): T {
+  const { warn, log } = console;
+  console.warn = () => {};
+  console.log = () => {};
+  try {
+    return fn();
+  } finally {
+    console.warn = warn;
+    console.log = log;
+  }
+}
+
 function startTensorflow(): void {
   if (tfnode === undefined) {
     try {
       // Optional native accelerator; absent on most machines (its install downloads libtensorflow).
-      tfnode = nodeRequire('@tensorflow/tfjs-node') as Tf;
+      // Loading it next to our tfjs-core copy makes tfjs print one "already registered" line per
+      // kernel on the console (the CLI's stderr); those are not the user's concern, so they are muted.
+      tfnode = withQuietConsole(() => nodeRequire('@tensorflow/tfjs-node') as Tf);
     } catch (e) {
       tfnode = null;
       throw new Error(`@tensorflow/tfjs-node did not load (${firstLine(e)})`, { cause: e });

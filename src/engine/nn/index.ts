@@ -13,11 +13,18 @@ import { RemovableHandle } from './hooks';
 import { StateDict, IncompatibleKeys } from './module_state';
 import * as rnnUtils from './utils/rnn';
 import * as clipGrad from './utils/clip_grad';
+import * as parametrize from './utils/parametrize';
+import * as prune from './utils/prune';
+import { weight_norm, legacy_weight_norm, remove_weight_norm } from './utils/weight_norm';
+import { spectral_norm, legacy_spectral_norm, remove_spectral_norm } from './utils/spectral_norm';
 
 export const nn = {
   Module, Parameter, Buffer, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, Identity, Linear, Bilinear, init,
   ...layers, functional: F,
-  utils: { rnn: rnnUtils, ...clipGrad },
+  utils: {
+    rnn: rnnUtils, ...clipGrad, parametrize, prune, parametrizations: { weight_norm, spectral_norm },
+    weight_norm: legacy_weight_norm, remove_weight_norm, spectral_norm: legacy_spectral_norm, remove_spectral_norm,
+  },
   modules: {
     module: {
       register_module_forward_pre_hook: hooks.register_module_forward_pre_hook,
@@ -43,3 +50,5 @@ export type { ForwardHook, ForwardPreHook, BackwardHook, BackwardPreHook } from 
 export type { FactoryKwargs } from './layers/linear';
 export { LOSS_FUNCTIONAL_ARGS } from './functional/loss_reduction';
 export { LOSS_MODULE_ARGS } from './layers/loss';
+export { LOSS_EXTRA_FUNCTIONAL_ARGS } from './functional/loss_extra';
+export { LOSS_EXTRA_MODULE_ARGS } from './layers/loss_extra';

@@ -193,16 +193,22 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
   shape.splice(d, 1);
   strides.splice(d, 1);
   const out = makeView(x, shape, strides, x._offset + i * x._strides[d]);
-  record('SelectBackward0', out, [x], [], ([g]) => [scatterBack(x.shape, g!, (z) => select(z, d, i))]);
+  record('SelectBackward0', out, [x], [], ([g]) => [scatterBack(x.shape, g!, (z) => select(z, d, i), 'SelectBackwardBackward0')]);
   return out;
 }
 
-/** Gradient of a view op: zeros of the input's shape with `g` written through the same view. */
-export function scatterBack(shape: number[], g: Tensor, viewOf: (z: Tensor) => Tensor): Tensor {
+/**
+ * Gradient of a view op: zeros of the input's shape with `g` written through the same view. Under
+ * create_graph it is itself recorded (its gradient is the same view of the incoming gradient), so
+ * double backward flows through slices, selects and diagonals.
+ */
+export function scatterBack(shape: number[], g: Tensor, viewOf: (z: Tensor) => Tensor, node = 'SliceBackwardBackward0'): Tensor {
   const z = emptyTensor(shape, g.dtype, g.device);
-  if (g.device === 'meta') return z;
-  const v = viewOf(z);
-  copyStrided(g._contiguousData(), v.shape, contiguousStrides(v.shape), 0, z._data(), v._strides, v._offset);
+  if (g.device !== 'meta') {
+    const v = viewOf(z);
+    copyStrided(g._contiguousData(), v.shape, contiguousStrides(v.shape), 0, z._data(), v._strides, v._offset);
+  }
+  record(node, z, [g], [], ([gg]) => [viewOf(gg!)]);
   return z;
 }
 

@@ -342,7 +342,7 @@ function diagonalView(x: Tensor, offset: number, dim1: number, dim2: number): Te
 
 export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
   const out = diagonalView(x, offset, dim1, dim2);
-  record('DiagonalBackward0', out, [x], [], ([g]) => [scatterBack(x.shape, g!, (z) => diagonalView(z, offset, dim1, dim2))]);
+  record('DiagonalBackward0', out, [x], [], ([g]) => [scatterBack(x.shape, g!, (z) => diagonalView(z, offset, dim1, dim2), 'DiagonalBackwardBackward0')]);
   return out;
 }
 
@@ -365,7 +365,7 @@ export function diag(x: Tensor, diagonal = 0): Tensor {
   if (x.dim() === 1) return diag_embed(x, diagonal, 0, 1);
   if (x.dim() !== 2) throw runtimeError(`diag(): Supports 1D or 2D tensors. Got ${x.dim()}D`);
   const out = contiguousCopy(diagonalView(x, diagonal, 0, 1));
-  record('DiagonalBackward0_copy', out, [x], [], ([g]) => [scatterBack(x.shape, g!, (z) => diagonalView(z, diagonal, 0, 1))]);
+  record('DiagonalBackward0_copy', out, [x], [], ([g]) => [scatterBack(x.shape, g!, (z) => diagonalView(z, diagonal, 0, 1), 'DiagonalBackwardBackward0')]);
   return out;
 }
 

@@ -3,8 +3,8 @@
 import { runtimeError, typeError, valueError } from '../errors';
 import type { Tensor } from '../tensor';
 import { enable_grad, no_grad } from '../autograd/grad_mode';
-import { cat } from '../ops/shape_ops';
-import { Optimizer, type ParamsArg, type ParamState, type ParamGroup } from './optimizer';
+import { cat, stack, unbind } from '../ops/shape_ops';
+import { Optimizer, type ParamsArg, type ParamState, type ParamGroup, type Hyper } from './optimizer';
 import { strongWolfe } from './line_search';
 
 export interface LBFGSOptions {
@@ -163,19 +163,36 @@ export class LBFGS extends Optimizer {
     return r;
   }
 
-  /** Mirrors the history into `state` (keyed by the first parameter, as PyTorch) so state_dict shows it. */
+  /** Mirrors the history into `state` (keyed by the first parameter, as PyTorch) so state_dict carries it;
+   *  the curvature pairs are stacked into [k, n] tensors because state values are tensors or numbers. */
   private keep(loss: Tensor | number): Tensor | number {
-    const st: ParamState = new Map();
     const h = this.h;
-    st.set('func_evals', h.func_evals);
-    st.set('n_iter', h.n_iter);
-    st.set('d', h.d);
-    st.set('t', h.t);
-    st.set('H_diag', h.H_diag);
-    st.set('prev_flat_grad', h.prev_flat_grad);
-    st.set('prev_loss', h.prev_loss);
+    const st: ParamState = new Map<string, Tensor | number | null>([
+      ['func_evals', h.func_evals], ['n_iter', h.n_iter], ['d', h.d], ['t', h.t], ['H_diag', h.H_diag],
+      ['prev_flat_grad', h.prev_flat_grad], ['prev_loss', h.prev_loss],
+      ['old_dirs', h.old_dirs.length ? stack(h.old_dirs) : null], ['old_stps', h.old_stps.length ? stack(h.old_stps) : null],
+    ]);
     this.state.set(this.params[0], st);
     return loss;
+  }
+
+  override load_state_dict(sd: { state: Map<number, ParamState>; param_groups: Hyper[] }): void {
+    super.load_state_dict(sd);
+    const st = this.state.get(this.params[0]) ?? new Map<string, Tensor | number | null>();
+    const tensor = (k: string): Tensor | null => (st.get(k) as Tensor | null | undefined) ?? null;
+    const rows = (k: string): Tensor[] => { const t = tensor(k); return t ? unbind(t, 0) : []; };
+    const h = this.h;
+    h.func_evals = (st.get('func_evals') as number | undefined) ?? 0;
+    h.n_iter = (st.get('n_iter') as number | undefined) ?? 0;
+    h.d = tensor('d');
+    h.t = (st.get('t') as number | undefined) ?? 0;
+    h.H_diag = (st.get('H_diag') as number | undefined) ?? 1;
+    h.prev_flat_grad = tensor('prev_flat_grad');
+    h.prev_loss = (st.get('prev_loss') as number | null | undefined) ?? null;
+    h.old_dirs = rows('old_dirs');
+    h.old_stps = rows('old_stps');
+    // ro = 1 / yᵀs is recomputed exactly as it was stored, so it need not travel in the state.
+    h.ro = h.old_dirs.map((y, i) => 1 / dot(y, h.old_stps[i]));
   }
 
   protected update(): void {

@@ -1,6 +1,6 @@
 // torch.optim.lr_scheduler, continued: ConstantLR, LinearLR, PolynomialLR, CosineAnnealingWarmRestarts,
 // CyclicLR (with momentum cycling), and the compositions SequentialLR and ChainedScheduler.
-import { typeError, valueError } from '../errors';
+import { notImplemented, typeError, valueError } from '../errors';
 import type { Optimizer } from './optimizer';
 import { LRScheduler, ReduceLROnPlateau } from './lr_scheduler';
 
@@ -266,8 +266,9 @@ export class ChainedScheduler extends LRScheduler {
     this._last_lr = this.lrs();
   }
 
+  /** PyTorch's ChainedScheduler has no get_lr either, so SequentialLR cannot restart one at a milestone. */
   get_lr(): number[] {
-    return this.lrs();
+    throw notImplemented('ChainedScheduler has no get_lr(): it only steps the schedulers it chains');
   }
 
   override step(): void {

@@ -1,19 +1,24 @@
 // einops over the engine: the pattern language ("b c (h p1) (w p2) -> b (h w) (p1 p2 c)") compiled to
 // reshape -> reduce -> permute -> unsqueeze/expand -> reshape; rearrange/reduce/repeat/einsum and the
 // Rearrange/Reduce layers.
-import { Tensor, TorchError, nn, torch } from '../../engine/index';
+import { Tensor, nn, torch } from '../../engine/index';
+import { RuntimeError, pyError } from '../runtime/exceptions';
 import { native, nativeRaw } from '../runtime/native';
 import type { PyDict, PyValue } from '../runtime/object';
 import { typeName } from '../runtime/protocol';
-import { PyList, PyTuple } from '../runtime/types';
+import { PyList, PyTuple, builtinType, type PyType } from '../runtime/types';
 import { constructInto, layerClass } from './nn_module';
 import { bindTypeError, tensorOf, toInt, wrapTensor } from './values';
 
 type Group = string[];
 type Reduction = 'rearrange' | 'repeat' | 'mean' | 'sum' | 'max' | 'min' | 'prod';
 
-const einopsError = (pattern: string, x: Tensor, info: string): TorchError =>
-  new TorchError('RuntimeError', `Error while processing ${'rearrange-reduction'} pattern "${pattern}".\n Input tensor shape: torch.Size([${x.shape.join(', ')}]). Additional info: {}.\n ${info}`);
+/** einops.EinopsError (a RuntimeError), raised with einops' wording. */
+export const EinopsError: PyType = builtinType('EinopsError', RuntimeError, false, 'einops');
+
+const einopsError = (pattern: string, x: Tensor, info: string): Error =>
+  pyError(EinopsError, `Error while processing rearrange-reduction pattern "${pattern}".\n Input tensor shape: torch.Size([${x.shape.join(', ')}]). Additional info: {}.\n ${info}`);
+const patternError = (msg: string): Error => pyError(EinopsError, msg);
 
 let anon = 0;
 /** Groups written in brackets: "(...)" on the right flattens the ellipsis dims into one. */
@@ -25,10 +30,10 @@ function parseSide(s: string, known: Map<string, number>): Group[] {
   let cur: Group | null = null;
   for (const tok of s.match(/\.\.\.|\(|\)|[A-Za-z_][A-Za-z0-9_]*|\d+|\S/g) ?? []) {
     if (tok === '(') {
-      if (cur) throw new TorchError('RuntimeError', 'Axis composition is one-level (brackets inside brackets not allowed)');
+      if (cur) throw patternError('Axis composition is one-level (brackets inside brackets not allowed)');
       cur = [];
     } else if (tok === ')') {
-      if (!cur) throw new TorchError('RuntimeError', 'Brackets are not balanced');
+      if (!cur) throw patternError('Brackets are not balanced');
       composite.add(cur);
       groups.push(cur);
       cur = null;
@@ -41,12 +46,12 @@ function parseSide(s: string, known: Map<string, number>): Group[] {
         }
         name = `#${anon++}`;
         known.set(name, Number(tok));
-      } else if (!/^[A-Za-z_]|^\.\.\.$/.test(tok)) throw new TorchError('RuntimeError', `Unknown character '${tok}'`);
+      } else if (!/^[A-Za-z_]|^\.\.\.$/.test(tok)) throw patternError(`Unknown character '${tok}'`);
       if (cur) cur.push(name);
       else groups.push([name]);
     }
   }
-  if (cur) throw new TorchError('RuntimeError', 'Brackets are not balanced');
+  if (cur) throw patternError('Brackets are not balanced');
   return groups;
 }
 
@@ -54,7 +59,7 @@ function parseSide(s: string, known: Map<string, number>): Group[] {
 export function applyPattern(x: Tensor, pattern: string, op: Reduction, lengths: Map<string, number>): Tensor {
   const known = new Map(lengths);
   const arrow = pattern.split('->');
-  if (arrow.length !== 2) throw new TorchError('RuntimeError', `Pattern must contain a single '->': ${pattern}`);
+  if (arrow.length !== 2) throw patternError(`Pattern must contain a single '->': ${pattern}`);
   let left = parseSide(arrow[0], known);
   let right = parseSide(arrow[1], known);
   // Ellipsis: as many anonymous dims as the input has beyond the named ones.
@@ -128,7 +133,7 @@ function reduceDims(t: Tensor, dims: number[], op: Reduction): Tensor {
     }
     case 'rearrange':
     case 'repeat':
-      throw new TorchError('RuntimeError', `${op} does not reduce axes`);
+      throw patternError(`${op} does not reduce axes`);
   }
 }
 
@@ -149,7 +154,7 @@ function inputTensor(v: PyValue): Tensor {
 }
 
 function reductionName(r: PyValue): Reduction {
-  if (typeof r !== 'string' || !REDUCTIONS.has(r)) throw new TorchError('RuntimeError', `Unknown reduction ${String(r)}. Possible values: ['min', 'max', 'sum', 'mean', 'prod']`);
+  if (typeof r !== 'string' || !REDUCTIONS.has(r)) throw patternError(`Unknown reduction ${String(r)}. Possible values: ['min', 'max', 'sum', 'mean', 'prod']`);
   return r as Reduction;
 }
 
@@ -179,6 +184,7 @@ class ReduceLayer extends RearrangeLayer {
 
 export function einopsAttrs(): Record<string, PyValue> {
   return {
+    EinopsError,
     rearrange: native('rearrange(tensor, pattern, **axes_lengths)', ([x, p, kw]) =>
       wrapTensor(applyPattern(inputTensor(x), String(p), 'rearrange', lengthsOf(kw as PyDict)))),
     reduce: native('reduce(tensor, pattern, reduction, **axes_lengths)', ([x, p, r, kw]) =>

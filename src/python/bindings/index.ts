@@ -2,6 +2,7 @@
 // init, utils), torch.optim (+ lr_scheduler), torch.cuda/backends/autograd, and einops.
 import { registerModule, makeModule } from '../eval/modules';
 import { ModuleType } from './nn_module';
+import './module_copy';
 import { layerClasses } from './nn_layers';
 import { functionalAttrs } from './functional';
 import { initAttrs } from './init';
@@ -11,6 +12,10 @@ import {
   ParameterType, createAutogradModule, createBackendsModule, createCudaModule, createTorchModule,
 } from './torch_module';
 import { einopsAttrs, einopsLayerAttrs } from './einops';
+import { dataModule } from './data';
+import { ampModule, cudaAmpModule, jitModule } from './shims';
+import { native } from '../runtime/native';
+import { AttributeError, pyError } from '../runtime/exceptions';
 import { PyModule as PyModuleClass, type PyModule } from '../runtime/types';
 import type { Interpreter } from '../eval/interpreter';
 
@@ -52,6 +57,18 @@ export function registerTorchBindings(): void {
   registerModule('torch.cuda', createCudaModule);
   registerModule('torch.backends', createBackendsModule);
   registerModule('torch.autograd', createAutogradModule);
+  registerModule('torch.utils', (interp) => {
+    const m = makeModule('torch.utils', {});
+    m.dict.setStr('__getattr__', native('__getattr__(name)', ([name]) => {
+      if (name === 'data') return interp.importModule('torch.utils.data');
+      throw pyError(AttributeError, `module 'torch.utils' has no attribute '${String(name)}'`);
+    }));
+    return m;
+  });
+  registerModule('torch.utils.data', dataModule);
+  registerModule('torch.amp', ampModule);
+  registerModule('torch.cuda.amp', cudaAmpModule);
+  registerModule('torch.jit', jitModule);
   registerModule('einops', () => makeModule('einops', einopsAttrs()));
   registerModule('einops.layers', () => makeModule('einops.layers', {}));
   registerModule('einops.layers.torch', () => makeModule('einops.layers.torch', einopsLayerAttrs()));

@@ -2,15 +2,15 @@
 // JS subclass of the engine class (pyBacked) whose _forward/extra_repr/__repr__ call back into the
 // interpreter, so the engine's __call__ (hooks included) runs Python forwards. Plain attributes live
 // in the instance __dict__, which the engine sees through DictBridge.
-import { Tensor, nn } from '../../engine/index';
+import { Tensor, nn, set_typename_resolver } from '../../engine/index';
 import { currentInterpreter } from '../runtime/context';
 import { getAttr } from '../runtime/attrs';
 import { call } from '../runtime/call';
 import { defineMethod, defineProperty, defineStaticMethod, nativeClass, newInstance } from '../runtime/native';
 import { PyDict, PyInstance, PyObject, PyType, dictType, type PyValue } from '../runtime/object';
-import { objectId, typeName } from '../runtime/protocol';
+import { typeName } from '../runtime/protocol';
 import { None, PyBuiltin, PyIterator, PyList, PyModule, PyTuple, tuple } from '../runtime/types';
-import { bind, toPy, type Row } from './spec';
+import { bind, jsFunctionOf, toPy, type Row } from './spec';
 import {
   adoptModule, bindTypeError, bindingHooks, moduleObjectOf, moduleOf, tensorOf, toDevice, toDtype, wrapModule, wrappers,
   type EModule,
@@ -25,7 +25,7 @@ export function lightJs(v: PyValue): unknown {
   if (v === None) return null;
   if (v instanceof PyInstance && (v.payload instanceof Tensor || v.payload instanceof nn.Module)) return v.payload;
   if (v instanceof PyTuple) return v.items.map(lightJs);
-  return v;
+  return jsFunctionOf(v) ?? v;
 }
 
 /** Engine -> Python: the inverse of lightJs; other JS values convert as toPy does. */
@@ -42,14 +42,24 @@ export function lightPy(v: unknown): PyValue {
 
 /** A Python hook as the engine's hook function. */
 function hookFn(hook: PyValue): (...args: unknown[]) => unknown {
-  return (...args: unknown[]) => lightJs(currentInterpreter().call(hook, args.map(lightPy)));
+  return (...args: unknown[]) => hookResult(currentInterpreter().call(hook, args.map(lightPy)));
+}
+
+/** A hook's result for the engine; a with_kwargs pre-hook's (args, kwargs) needs kwargs as a plain object. */
+function hookResult(r: PyValue): unknown {
+  if (r instanceof PyTuple && r.items.length === 2 && r.items[1] instanceof PyDict && r.items[1].cls === dictType) {
+    const kw: Record<string, unknown> = {};
+    for (const e of r.items[1].entries()) kw[String(e.key)] = lightJs(e.value);
+    return [lightJs(r.items[0]), kw];
+  }
+  return lightJs(r);
 }
 
 /**
  * The engine's view of a Python instance __dict__: the engine stores plain attributes here (Python
  * code reads them from the instance dict directly, so CPython's lookup order holds).
  */
-class DictBridge extends Map<string, unknown> {
+export class DictBridge extends Map<string, unknown> {
   constructor(private readonly d: PyDict) {
     super();
   }
@@ -151,12 +161,10 @@ function attach(self: PyInstance, m: EModule): void {
     const mod = self.cls.dict.getStr('__module__');
     m._classModule = typeof mod === 'string' ? mod : '__main__';
   }
-  if (old && old.__dict__ instanceof DictBridge) {
-    m.__dict__ = old.__dict__;
-    return;
-  }
+  // Plain attributes the engine constructor stored join the instance dict (which may already hold
+  // attributes Python set before calling the layer's __init__).
   for (const [k, v] of m.__dict__) self.dict!.setStr(k, lightPy(v));
-  m.__dict__ = new DictBridge(self.dict!);
+  m.__dict__ = old && old.__dict__ instanceof DictBridge ? old.__dict__ : new DictBridge(self.dict!);
 }
 
 /** Constructs the engine layer for a native layer class's __init__ (a pyBacked subclass when Python subclassed it). */
@@ -167,11 +175,18 @@ export function constructInto(self: PyValue, Base: ModuleCtor, args: unknown[]):
   attach(inst, m);
 }
 
-const M = (v: PyValue): EModule => {
+export const M = (v: PyValue): EModule => {
   const m = moduleOf(v);
   if (!m) throw bindTypeError(`descriptor requires a 'torch.nn.Module' object but received a '${typeName(v)}'`);
   return m;
 };
+
+// nn's error messages name Python values as torch.typename does: 'list', '__main__.Foo', ...
+set_typename_resolver((v) => {
+  if (!(v instanceof PyObject) || v instanceof PyInstance && (v.payload instanceof Tensor || v.payload instanceof nn.Module)) return null;
+  const t = v.cls;
+  return t.module === 'builtins' ? t.name : `${t.module}.${t.qualname}`;
+});
 
 // ---------------------------------------------------------------- nn.Module
 
@@ -274,7 +289,7 @@ const MODULE_METHODS: Row[] = [
   }],
   ['cpu(self: py)', (a) => { M(a[0] as PyValue).cpu(); return a[0]; }],
   ['cuda(self: py, device: any=None)', (a) => {
-    bindingHooks.info("nnlens runs on the CPU: '.cuda()' leaves the model on the cpu");
+    bindingHooks.info("'.cuda()' has no effect: the model stays on the cpu (no GPU here)");
     return a[0];
   }],
   ['float(self: py)', (a) => { M(a[0] as PyValue).float(); return a[0]; }],
@@ -348,38 +363,6 @@ defineMethod(ModuleType, 'to(self, *args, **kwargs)', ([self, args, kwargs]) => 
   for (const e of (kwargs as PyDict).entries()) if (e.key === 'device' || e.key === 'dtype') see(e.value);
   M(self).to(o);
   return self;
-});
-
-// ---------------------------------------------------------------- copy.deepcopy
-
-/**
- * copy.deepcopy(module): the engine object is copied field by field; tensors, submodules and Python
- * attributes go back through Python's deepcopy with the same memo, so shared (tied) weights stay shared.
- */
-defineMethod(ModuleType, '__deepcopy__(self, memo)', ([self, memo]) => {
-  const interp = currentInterpreter();
-  const copyMod = interp.importModule('copy');
-  const deep = (v: PyValue): PyValue => call(getAttr(copyMod, 'deepcopy'), [v, memo]);
-  const src = self as PyInstance;
-  const m = M(src);
-  const c = Object.create(Object.getPrototypeOf(m) as object) as EModule;
-  const out = new PyInstance(src.cls);
-  adoptModule(c, out);
-  (memo as PyDict).set(objectId(src), out);
-  const cloneValue = (v: unknown): unknown => {
-    if (v instanceof Tensor || v instanceof nn.Module) return lightJs(deep(lightPy(v)));
-    if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, cloneValue(x)]));
-    if (v instanceof Set) return new Set(v);
-    if (Array.isArray(v)) return v.map(cloneValue);
-    return v;
-  };
-  for (const key of Object.keys(m)) {
-    if (key === '__dict__') continue;
-    (c as unknown as Record<string, unknown>)[key] = cloneValue((m as unknown as Record<string, unknown>)[key]);
-  }
-  for (const e of src.dict!.entries()) out.dict!.setStr(String(e.key), deep(e.value));
-  c.__dict__ = new DictBridge(out.dict!);
-  return out;
 });
 
 // ---------------------------------------------------------------- native layer classes

@@ -1,6 +1,6 @@
 // torch.optim and torch.optim.lr_scheduler: optimizer and scheduler classes with PyTorch's constructor
 // signatures (one row each), live `param_groups` (g['lr'] = ... reaches the engine), step/zero_grad.
-import { Tensor, optim } from '../../engine/index';
+import { Tensor, optim, torch } from '../../engine/index';
 import { nativeClass, newInstance } from '../runtime/native';
 import { PyDict, PyInstance, type PyType, type PyValue } from '../runtime/object';
 import { toArray, typeName } from '../runtime/protocol';
@@ -57,6 +57,50 @@ const GroupType: PyType = nativeClass({
   },
 });
 
+type OptState = ReturnType<Opt['state_dict']>;
+
+/** optimizer.state_dict() as PyTorch shapes it: {'state': {index: {...}}, 'param_groups': [{..., 'params': [indices]}]}. */
+function stateDictToPy(sd: OptState): PyDict {
+  const state = new PyDict();
+  for (const [i, st] of sd.state) {
+    const d = new PyDict();
+    // PyTorch keeps `step` as a float32 tensor in the state of Adam-family optimizers.
+    for (const [k, v] of st) d.setStr(k, v instanceof Tensor ? wrapTensor(v) : k === 'step' && typeof v === 'number' ? wrapTensor(torch.tensor(v, { dtype: 'float32' })) : hyperPy(v));
+    state.set(i, d);
+  }
+  const groups = new PyList(sd.param_groups.map((g) => {
+    const d = new PyDict();
+    for (const [k, v] of Object.entries(g)) d.setStr(k, k === 'params' ? new PyList([...(v as number[])]) : hyperPy(v));
+    return d;
+  }));
+  const out = new PyDict();
+  out.setStr('state', state);
+  out.setStr('param_groups', groups);
+  return out;
+}
+
+function stateDictFromPy(v: PyValue): OptState {
+  if (!(v instanceof PyDict)) throw bindTypeError(`state_dict must be a dict, not ${typeName(v)}`);
+  const st = v.getStr('state');
+  const pg = v.getStr('param_groups');
+  if (!(st instanceof PyDict) || pg === undefined) throw bindTypeError("state_dict must have 'state' and 'param_groups'");
+  const state = new Map<number, Map<string, Tensor | number | null>>();
+  for (const e of st.entries()) {
+    const m = new Map<string, Tensor | number | null>();
+    for (const x of (e.value as PyDict).entries()) {
+      const t = tensorOf(x.value);
+      m.set(String(x.key), x.key === 'step' && t ? Number(t.item()) : (t ?? toJs(x.value)) as Tensor | number | null);
+    }
+    state.set(Number(e.key), m);
+  }
+  const param_groups = toArray(pg).map((g) => {
+    const o: Record<string, unknown> = {};
+    for (const x of (g as PyDict).entries()) o[String(x.key)] = toJs(x.value);
+    return o;
+  });
+  return { state, param_groups };
+}
+
 const O = (v: PyValue): Opt => (v as PyInstance).payload as Opt;
 
 export const OptimizerType: PyType = nativeClass({
@@ -66,6 +110,8 @@ export const OptimizerType: PyType = nativeClass({
     'step(self, closure=None)': ([s, c]) => toPy(O(s).step(c === None ? undefined : (toJs(c) as () => Tensor))),
     'add_param_group(self, param_group)': ([s, g]) => { O(s).add_param_group(paramsArg(new PyList([g]))[0] as Group); },
     '__repr__(self)': ([s]) => O(s).toString(),
+    'state_dict(self)': ([s]) => stateDictToPy(O(s).state_dict()),
+    'load_state_dict(self, state_dict)': ([s, sd]) => { O(s).load_state_dict(stateDictFromPy(sd)); },
   },
   properties: {
     param_groups: { get: (s) => new PyList(O(s).param_groups.map((g) => newInstance(GroupType, g))) },

@@ -8,6 +8,7 @@ import { describeError, formatTraceback, type ErrorReport } from '../eval/traceb
 import type { PyModule } from '../runtime/types';
 import { registerTorchBindings } from './index';
 import { bindingHooks } from './values';
+import { get_default_dtype, get_printoptions, gradMode, set_default_dtype, set_printoptions, torch } from '../../engine/index';
 
 /** The real file system, read-only, as the interpreter's FileProvider. */
 export function nodeFiles(): FileProvider {
@@ -60,8 +61,27 @@ export async function runSource(source: string, options: RunFileOptions & { path
   return run(options.path ?? '<string>', source, options);
 }
 
+/**
+ * The engine's process-wide switches a program can change (grad mode, default dtype/device, print
+ * options). A run that stops early (an exception, the budget) must not leave them changed for the
+ * next run in the same process (the extension's worker runs many files).
+ */
+export function saveTorchState(): () => void {
+  const grad = gradMode.is_grad_enabled();
+  const dtype = get_default_dtype();
+  const device = torch.get_default_device();
+  const print = get_printoptions();
+  return () => {
+    gradMode.set_grad_enabled(grad);
+    set_default_dtype(dtype);
+    torch.set_default_device(device);
+    set_printoptions({ precision: print.precision, threshold: print.threshold, edgeitems: print.edgeitems, linewidth: print.linewidth, sci_mode: print.sci_mode });
+  };
+}
+
 async function run(path: string, source: string | undefined, options: RunFileOptions): Promise<RunFileResult> {
   registerTorchBindings();
+  const restore = saveTorchState();
   const files = options.files ?? nodeFiles();
   const seen = new Set<string>();
   const prevInfo = bindingHooks.info;
@@ -84,5 +104,6 @@ async function run(path: string, source: string | undefined, options: RunFileOpt
     return { interpreter, module: null, error: describeError(e), traceback: formatTraceback(e, sources) };
   } finally {
     bindingHooks.info = prevInfo;
+    restore();
   }
 }

@@ -3,15 +3,15 @@
 // arguments reach the engine ("self dim keepdim {dtype}"), and a result kind. No per-function juggling.
 import { Tensor, TorchError, nn, wrappedScalar, type DType } from '../../engine/index';
 import { currentInterpreter } from '../runtime/context';
-import { native, newInstance } from '../runtime/native';
+import { native, nativeRaw, newInstance } from '../runtime/native';
 import { PyDict, PyInstance, PyObject, type PyValue } from '../runtime/object';
 import { typeName } from '../runtime/protocol';
 import {
-  None, PyBoundMethod, PyBuiltin, PyFloat, PyFunction, PyIterator, PyList, PyTuple, tuple, floatType, type NativeFn,
+  None, PyBoundMethod, PyBuiltin, PyFloat, PyFunction, PyIterator, PyList, PyTuple, tuple, type NativeFn,
 } from '../runtime/types';
 import { PyBoxed } from '../runtime/types';
 import {
-  HandleType, isHandle, bindTypeError, pyDtype, pySize, toDevice, toDtype, toInt, tensorOf, moduleOf, wrapModule, wrapTensor,
+  HandleType, isHandle, bindTypeError, pySize, toDevice, toDtype, toInt, tensorOf, moduleOf, wrapModule, wrapTensor,
 } from './values';
 import { renameReturn, returnTuple } from './return_types';
 
@@ -159,7 +159,7 @@ export function toJs(v: PyValue): unknown {
     for (const e of v.entries()) m.set(String(e.key), toJs(e.value));
     return m;
   }
-  if (isCallable(v)) return toJsFunction(v);
+  if (isCallable(v)) return jsFunctionOf(v) ?? toJsFunction(v);
   return v;
 }
 
@@ -225,6 +225,18 @@ function convert(p: Param, v: PyValue, fn: string): unknown {
 
 // ---------------------------------------------------------------- engine -> Python
 
+const jsFunctions = new WeakMap<PyObject, (...a: unknown[]) => unknown>();
+
+/** A JS function kept by the engine (an activation, a hook) as a Python callable; unwraps to itself. */
+function jsFunctionToPy(f: (...a: unknown[]) => unknown): PyValue {
+  const b = nativeRaw(f.name || 'function', (args) => toPy(f(...args.map(toJs))));
+  jsFunctions.set(b, f);
+  return b;
+}
+
+/** The JS function a Python value wraps, if it came from the engine. */
+export const jsFunctionOf = (v: PyValue): ((...a: unknown[]) => unknown) | undefined => (v instanceof PyObject ? jsFunctions.get(v) : undefined);
+
 export function toPy(v: unknown): PyValue {
   if (v === undefined || v === null) return None;
   switch (typeof v) {
@@ -235,7 +247,7 @@ export function toPy(v: unknown): PyValue {
     case 'bigint':
       return v;
     case 'function':
-      return None;
+      return jsFunctionToPy(v as (...a: unknown[]) => unknown);
   }
   if (v instanceof PyObject) return v;
   if (v instanceof Tensor) return wrapTensor(v);
@@ -363,9 +375,3 @@ export function methodTarget(name: string): (args: unknown[]) => unknown {
     return f.apply(self, args.slice(1));
   };
 }
-
-export function pyNone(): PyValue {
-  return None;
-}
-
-export { pyDtype, floatType };

@@ -1,7 +1,7 @@
 // torch.Tensor and nn.Parameter as Python classes: properties, operators (reflected and in-place),
 // indexing through the engine's index/index_put_, printing via formatTensor, and the method table.
 import {
-  Ellipsis as EngineEllipsis, Tensor, TorchError, formatTensor, index, index_put_, nn, pySlice, wrappedScalar,
+  Ellipsis as EngineEllipsis, Tensor, TorchError, formatTensor, index, index_put, index_put_, nn, pySlice, wrappedScalar,
   type IndexItem, type Node,
 } from '../../engine/index';
 import { formatValue } from '../runtime/format';
@@ -38,6 +38,7 @@ export const TensorType: PyType = nativeClass({
     T: { get: (s) => wrapTensor(T(s).dim() < 2 ? T(s) : T(s).permute(...[...Array(T(s).dim()).keys()].reverse())) },
     mT: { get: (s) => wrapTensor(T(s).mT) },
     _version: { get: (s) => T(s)._version },
+    retains_grad: { get: (s) => T(s).retains_grad },
     grad_fn: { get: (s) => (T(s).grad_fn ? wrapNode(T(s).grad_fn!) : None) },
     requires_grad: {
       get: (s) => T(s).requires_grad,
@@ -246,6 +247,17 @@ export function setTensorFactory(f: (data: unknown) => Tensor): void {
   tensorFromNested = f;
 }
 
+for (const name of ['index_put', 'index_put_'] as const) {
+  defineMethod(TensorType, `${name}(self, indices, values, accumulate=False)`, ([self, indices, values, acc]) => {
+    const items = indexItems(indices instanceof PyTuple ? indices : new PyTuple(toArrayItems(indices)));
+    const v = tensorOf(values);
+    if (!v) throw bindTypeError(`${name}(): argument 'values' must be Tensor, not ${typeName(values)}`);
+    const r = (name === 'index_put' ? index_put : index_put_)(T(self), items, v, acc === true);
+    return wrapTensor(r);
+  });
+}
+const toArrayItems = (v: PyValue): PyValue[] => (v instanceof PyList ? v.items : [v]);
+
 // ---------------------------------------------------------------- conversions with several forms
 
 /** Tensor.to(dtype) / to(device) / to(other) / to(device, dtype) / to(dtype=..., device=...). */
@@ -267,7 +279,7 @@ defineMethod(TensorType, 'to(self, *args, dtype=None, device=None, non_blocking=
     return wrapTensor(T(self).to(o));
   });
 defineMethod(TensorType, 'cuda(self, device=None, non_blocking=False)', ([self]) => {
-  bindingHooks.info("nnlens runs on the CPU: '.cuda()' leaves the tensor on the cpu");
+  bindingHooks.info("'.cuda()' has no effect: tensors stay on the cpu (no GPU here)");
   return self;
 });
 defineMethod(TensorType, 'type(self, dtype=None, non_blocking=False)', ([self, dtype]) => {

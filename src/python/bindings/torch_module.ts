@@ -9,9 +9,11 @@ import { makeModule } from '../eval/modules';
 import { call } from '../runtime/call';
 import { nativeClass, nativeRaw, newInstance, native } from '../runtime/native';
 import { PyInstance, type PyType, type PyValue } from '../runtime/object';
-import { None, PyBuiltin, PyFloat, PyFunction, PyBoundMethod, PyModule, PyTuple } from '../runtime/types';
+import { None, PyBuiltin, PyFloat, PyFunction, PyBoundMethod, PyModule, PyStaticMethod, PyTuple } from '../runtime/types';
 import { typeName } from '../runtime/protocol';
 import { bind, inferredDtype, methodTarget, toNested, type Row } from './spec';
+import { compileFn, setMatmulPrecision } from './shims';
+import { getAttr } from '../runtime/attrs';
 import { TENSOR_METHODS } from './tensor_methods';
 import { ParameterType, TensorType, setTensorFactory } from './tensor_type';
 import {
@@ -55,19 +57,68 @@ const CREATION: Row[] = [
   ['load(f: py, *args: skip, **kwargs: skip)', () => noFiles('torch.load')],
   ['numel(input: Tensor)', (a) => (a[0] as Tensor).numel()],
   ['is_floating_point(input: Tensor)', (a) => (a[0] as Tensor).is_floating_point()],
-  ['manual_seed(seed: int)', (a) => torch.manual_seed(a[0] as number)],
+  ['manual_seed(seed: py)', (a) => newInstance(GeneratorType, torch.manual_seed(seedArg(a[0] as PyValue)))],
   ['initial_seed()', () => Number(torch.initial_seed())],
   ['seed()', () => Number(torch.seed())],
   ['get_rng_state()', () => torch.get_rng_state()],
   ['set_rng_state(new_state: Tensor)', (a) => torch.set_rng_state(a[0] as Tensor), { ret: 'none' }],
   ['is_grad_enabled()', () => gradMode.is_grad_enabled()],
   ['is_inference_mode_enabled()', () => gradMode.is_inference_mode_enabled()],
+  ['set_default_device(device: device)', (a) => torch.set_default_device(a[0] as never), { ret: 'none' }],
+  ['get_default_device()', () => pyDeviceOf(torch.get_default_device())],
+  ['finfo(type: dtype=None)', (a) => finfo((a[0] as DType | undefined) ?? get_default_dtype())],
+  ['iinfo(type: dtype)', (a) => iinfo(a[0] as DType)],
   ['get_default_dtype()', () => pyDtype(get_default_dtype())],
   ['set_default_dtype(d: dtype)', (a) => set_default_dtype(a[0] as DType), { ret: 'none' }],
   ['promote_types(type1: dtype, type2: dtype)', (a) => pyDtype(torch.promote_types(a[0] as DType, a[1] as DType))],
   ['set_printoptions(precision: int=None, threshold: int=None, edgeitems: int=None, linewidth: int=None, profile: str=None, sci_mode: bool=None)',
     (a) => set_printoptions(a[0] as never), { call: '{precision threshold edgeitems linewidth profile sci_mode}', ret: 'none' }],
 ];
+
+const FINFO: Partial<Record<DType, [number, number, number, number, string]>> = {
+  // [bits, eps, max, tiny (smallest normal)], as torch.finfo reports them; resolution as printed.
+  float32: [32, 1.1920928955078125e-07, 3.4028234663852886e+38, 1.1754943508222875e-38, '1e-06'],
+  float64: [64, 2.220446049250313e-16, 1.7976931348623157e+308, 2.2250738585072014e-308, '1e-15'],
+  float16: [16, 0.0009765625, 65504.0, 6.103515625e-05, '0.001'],
+  bfloat16: [16, 0.0078125, 3.3895313892515355e+38, 1.1754943508222875e-38, '0.01'],
+};
+
+/** torch.finfo / torch.iinfo objects: read-only numeric limits. */
+function infoClass(name: string, fields: string[]): PyType {
+  const properties: Record<string, { get: (s: PyValue) => PyValue }> = {};
+  for (const f of fields) properties[f] = { get: (self) => ((self as PyInstance).payload as Record<string, PyValue>)[f] };
+  return nativeClass({ name, module: 'torch', properties });
+}
+const FinfoType = infoClass('finfo', ['bits', 'eps', 'max', 'min', 'tiny', 'smallest_normal', 'resolution', 'dtype']);
+const IinfoType = infoClass('iinfo', ['bits', 'min', 'max', 'dtype']);
+
+/** torch.finfo(dtype): eps, max, min, tiny, bits of a floating dtype. */
+function finfo(d: DType): PyValue {
+  const f = FINFO[d];
+  if (!f) throw new TorchError('TypeError', 'torch.finfo() requires a floating point input type. Use torch.iinfo to handle \'torch.finfo\'');
+  const [bits, eps, max, tiny, resolution] = f;
+  return newInstance(FinfoType, {
+    bits, eps: new PyFloat(eps), max: new PyFloat(max), min: new PyFloat(-max), tiny: new PyFloat(tiny), smallest_normal: new PyFloat(tiny),
+    resolution: new PyFloat(Number(resolution)), dtype: d,
+  });
+}
+
+/** torch.iinfo(dtype): bits, min, max of an integer dtype. */
+function iinfo(d: DType): PyValue {
+  const bits: Partial<Record<DType, number>> = { int64: 64, int32: 32, int16: 16, int8: 8, uint8: 8 };
+  const b = bits[d];
+  if (b === undefined) throw new TorchError('TypeError', 'torch.iinfo() requires an integer input type. Use torch.finfo to handle \'torch.iinfo\'');
+  const min = d === 'uint8' ? 0 : -(2 ** (b - 1));
+  const max = d === 'uint8' ? 255 : 2 ** (b - 1) - 1;
+  return newInstance(IinfoType, { bits: b, min: b === 64 ? -(2n ** 63n) : min, max: b === 64 ? 2n ** 63n - 1n : max, dtype: d });
+}
+
+function pyDeviceOf(d: string): PyValue {
+  return newInstance(DeviceType, d);
+}
+
+/** A seed keeps all 64 bits: Python ints beyond 2**53 arrive as bigints. */
+const seedArg = (v: PyValue): number | bigint => (typeof v === 'bigint' ? v : toInt(v, 'seed'));
 
 function noFiles(what: string): never {
   throw new TorchError('RuntimeError', `${what}: nnlens runs model files in a sandbox without file access (checkpoints cannot be read or written)`);
@@ -146,6 +197,30 @@ const einsumFn = nativeRaw('einsum', (args) => {
 
 const isTensorFn = native('is_tensor(obj)', ([obj]) => tensorOf(obj) !== undefined);
 
+/**
+ * The legacy constructors: torch.Tensor(2, 3) / torch.FloatTensor([1, 2]) / torch.LongTensor(4):
+ * sizes give a zero-filled tensor (PyTorch leaves it uninitialised), a sequence gives its values.
+ */
+function legacyConstructor(name: string, dtype: DType): PyBuiltin {
+  return nativeRaw(name, (args, kwargs) => {
+    if (kwargs && kwargs.size) throw bindTypeError(`${name}() got an unexpected keyword argument '${[...kwargs.keys()][0]}'`);
+    const first = args[0];
+    const isShape = first instanceof PyTuple && first.cls === SizeType;
+    if (args.length === 1 && !isShape && typeof first !== 'number' && typeof first !== 'boolean' && typeof first !== 'bigint') {
+      const t = tensorOf(first);
+      if (t) return wrapTensor(t.to({ dtype }));
+      return wrapTensor(torch.tensor(toNested(first).data as never, { dtype }));
+    }
+    const shape = isShape ? (first as PyTuple).items.map((x) => toInt(x)) : args.map((x) => toInt(x));
+    return wrapTensor(torch.zeros(shape, { dtype }));
+  });
+}
+
+const LEGACY: Record<string, DType> = {
+  FloatTensor: 'float32', DoubleTensor: 'float64', HalfTensor: 'float16', LongTensor: 'int64', IntTensor: 'int32',
+  ShortTensor: 'int16', ByteTensor: 'uint8', CharTensor: 'int8', BoolTensor: 'bool',
+};
+
 // ---------------------------------------------------------------- grad-mode context managers and decorators
 
 const isCallableValue = (v: PyValue): boolean => v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod;
@@ -210,7 +285,7 @@ export const GeneratorType: PyType = nativeClass({
   staticMethods: { '__new__(cls, device="cpu")': ([c]) => newInstance(c as PyType, new Generator()) },
   methods: {
     'manual_seed(self, seed)': ([self, seed]) => {
-      ((self as PyInstance).payload as Generator).manual_seed(toInt(seed));
+      ((self as PyInstance).payload as Generator).manual_seed(seedArg(seed));
       return self;
     },
     'initial_seed(self)': ([self]) => Number(((self as PyInstance).payload as Generator).initial_seed()),
@@ -229,6 +304,10 @@ function rowsToDict(rows: Row[]): Record<string, PyValue> {
   return out;
 }
 
+// torch.Tensor(...) itself: the legacy float32 constructor.
+const tensorNew = legacyConstructor('Tensor', 'float32');
+TensorType.setAttr('__new__', new PyStaticMethod(nativeRaw('__new__', (args, kwargs, interp) => tensorNew.raw!(args.slice(1), kwargs, interp))));
+
 let shared: Record<string, PyValue> | null = null;
 
 function torchAttrs(): Record<string, PyValue> {
@@ -243,23 +322,26 @@ function torchAttrs(): Record<string, PyValue> {
     tensor: tensorFn, as_tensor: asTensorFn, arange: arangeFn, full: fullFn, einsum: einsumFn, is_tensor: isTensorFn,
     no_grad: noGrad, enable_grad: enableGrad, inference_mode: inferenceMode, set_grad_enabled: setGradEnabled,
     strided: 'torch.strided', __version__: '2.13.0+nnlens',
+    compile: compileFn, set_float32_matmul_precision: setMatmulPrecision,
+    ...Object.fromEntries(Object.entries(LEGACY).map(([n, d]) => [n, legacyConstructor(n, d)])),
   };
   return shared;
 }
 
-const SUBMODULES = new Set(['nn', 'optim', 'cuda', 'backends', 'autograd', 'utils', 'linalg']);
+const SUBMODULES = new Set(['nn', 'optim', 'cuda', 'backends', 'autograd', 'utils', 'amp', 'jit']);
 
 export function createTorchModule(interp: Interpreter): PyModule {
   const m = makeModule('torch', torchAttrs());
   // `import torch` then `torch.nn.Linear`: submodules load on first attribute access.
   m.dict.setStr('__getattr__', native('__getattr__(name)', ([name]) => {
     if (typeof name === 'string' && SUBMODULES.has(name)) return interp.importModule(`torch.${name}`);
+    if (name === 'autocast') return getAttr(interp.importModule('torch.amp'), 'autocast');
     throw new TorchError('AttributeError', `module 'torch' has no attribute '${String(name)}'`);
   }));
   return m;
 }
 
-export function createCudaModule(): PyModule {
+export function createCudaModule(interp: Interpreter): PyModule {
   const no = native('is_available()', () => false);
   const zero = native('device_count()', () => 0);
   const nothing = (n: string) => native(`${n}(*args, **kwargs)`, () => None);
@@ -269,13 +351,20 @@ export function createCudaModule(): PyModule {
     current_device: native('current_device()', () => {
       throw new TorchError('RuntimeError', 'Found no NVIDIA driver on your system. (nnlens runs on the CPU)');
     }),
+    __getattr__: native('__getattr__(name)', ([name]) => {
+      if (name === 'amp') return interp.importModule('torch.cuda.amp');
+      throw new TorchError('AttributeError', `module 'torch.cuda' has no attribute '${String(name)}'`);
+    }),
   });
 }
 
 export function createBackendsModule(): PyModule {
-  const cudnn = makeModule('torch.backends.cudnn', { benchmark: false, deterministic: false, enabled: true, is_available: native('is_available()', () => false) });
+  const cudnn = makeModule('torch.backends.cudnn', {
+    benchmark: false, deterministic: false, enabled: true, allow_tf32: true, is_available: native('is_available()', () => false),
+  });
+  const cuda = makeModule('torch.backends.cuda', { matmul: makeModule('torch.backends.cuda.matmul', { allow_tf32: false, allow_fp16_reduced_precision_reduction: true }) });
   const mps = makeModule('torch.backends.mps', { is_available: native('is_available()', () => false), is_built: native('is_built()', () => false) });
-  return makeModule('torch.backends', { cudnn, mps });
+  return makeModule('torch.backends', { cudnn, mps, cuda });
 }
 
 export function createAutogradModule(): PyModule {

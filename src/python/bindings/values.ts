@@ -119,7 +119,7 @@ export function toDevice(v: PyValue): Device {
   const type = spec.split(':')[0];
   if (type === 'cpu' || type === 'meta') return type;
   if (!KNOWN_DEVICES.has(type)) makeDevice(spec);
-  bindingHooks.info(`nnlens runs on the CPU: device '${spec}' is treated as 'cpu'`);
+  bindingHooks.info(`device '${spec}' is treated as 'cpu' (no GPU here)`);
   return 'cpu';
 }
 

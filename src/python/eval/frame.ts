@@ -7,28 +7,38 @@ import { PyCell, type PyDict, type PyValue } from '../runtime/types';
 import type { Interpreter } from './interpreter';
 
 export class Frame {
-  locals: (PyValue | undefined)[];
-  cells: PyCell[];
+  declare readonly interp: Interpreter;
+  declare readonly code: CodeInfo | null;
+  declare readonly globals: PyDict;
+  declare readonly builtins: PyDict;
+  /** The class namespace while a class body runs; null elsewhere. */
+  declare readonly ns: PyDict | null;
+  declare readonly name: string;
+  declare readonly filename: string;
+  declare locals: (PyValue | undefined)[];
+  declare cells: PyCell[];
   /** The node being run: a statement, or the call/attribute/operator inside it that may fail. */
-  node: Span;
-  retval: PyValue | undefined = undefined;
-  back: Frame | null = null;
+  declare node: Span;
+  declare retval: PyValue | undefined;
+  declare back: Frame | null;
+  // Fields are declared and assigned here, once (see the note on PyObject).
   constructor(
-    readonly interp: Interpreter,
-    readonly code: CodeInfo | null,
-    readonly globals: PyDict,
-    readonly builtins: PyDict,
-    /** The class namespace while a class body runs; null elsewhere. */
-    readonly ns: PyDict | null,
-    nlocals: number,
-    cells: PyCell[],
-    readonly name: string,
-    readonly filename: string,
-    start: Span,
+    interp: Interpreter, code: CodeInfo | null, globals: PyDict, builtins: PyDict, ns: PyDict | null, nlocals: number,
+    cells: PyCell[], name: string, filename: string, start: Span,
   ) {
-    this.locals = nlocals === 0 ? empty : new Array<PyValue | undefined>(nlocals);
-    this.cells = cells;
-    this.node = start;
+    const self = this as { -readonly [K in keyof Frame]: Frame[K] };
+    self.interp = interp;
+    self.code = code;
+    self.globals = globals;
+    self.builtins = builtins;
+    self.ns = ns;
+    self.name = name;
+    self.filename = filename;
+    self.locals = nlocals === 0 ? empty : new Array<PyValue | undefined>(nlocals);
+    self.cells = cells;
+    self.node = start;
+    self.retval = undefined;
+    self.back = null;
   }
 }
 

@@ -28,7 +28,9 @@ function moduleName(globals: PyDict): string {
 function newFunction(f: Frame, code: CodeInfo, body: Stmt[] | Expr): PyFunction {
   const { defaults, kwdefaults } = evalDefaults(f, code.params);
   const closure = code.scope.freeFrom.length ? code.scope.freeFrom.map((i) => f.cells[i]) : null;
-  return new PyFunction(code, body, f.globals, defaults, kwdefaults, closure, moduleName(f.globals), f.filename);
+  const fn = new PyFunction(code, body, f.globals, defaults, kwdefaults, closure, moduleName(f.globals), f.filename);
+  fn.interp = f.interp;
+  return fn;
 }
 
 /** The function object of a `def` (decorators are applied by the caller). */
@@ -55,9 +57,11 @@ function signatureOf(code: CodeInfo): Signature {
 }
 
 export function callFunction(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue {
+  const interp = ctx.interp;
+  // Host code called a Python function directly, outside interp.call(): enter its interpreter.
+  if (interp === null) return fn.interp!.run(() => callFunction(fn, args, kwargs));
   const code = fn.code;
   const scope = code.scope;
-  const interp = ctx.interp!;
   if (code.isAsync) throw pyError(NotImplementedError, `${code.qualname}() is an async function, which nnlens does not run`);
   const frame = new Frame(
     interp, code, fn.globals, interp.builtins, null, scope.localNames.length, makeCells(scope.ncellvars, fn.closure),

@@ -267,12 +267,15 @@ export class Interpreter {
     return argv instanceof PyList ? argv : new PyList([]);
   }
 
-  /** The package a file belongs to: its folder's dotted name when folders up to a sys.path entry have __init__.py. */
+  /**
+   * The package a file belongs to: the dotted name of the folders above it that have __init__.py,
+   * stopping at a sys.path entry (other than the file's own folder), as `python -m pkg.module` sees it.
+   */
   packageOf(path: string): string {
     if (!this.files) return '';
     const parts: string[] = [];
     let dir = dirname(path);
-    const roots = new Set(this.sysPath.items.filter((x): x is string => typeof x === 'string'));
+    const roots = new Set(this.sysPath.items.filter((x): x is string => typeof x === 'string' && x !== dir));
     while (this.files.isFile(join(dir, '__init__.py')) && !roots.has(dir)) {
       parts.unshift(basename(dir));
       const up = dirname(dir);

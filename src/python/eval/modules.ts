@@ -49,6 +49,11 @@ const knownPackages: Record<string, string> = {
   pytorch_lightning: 'PyTorch Lightning', accelerate: 'accelerate', datasets: 'Hugging Face datasets', yaml: 'PyYAML',
   h5py: 'h5py', tensorflow: 'TensorFlow', jax: 'JAX', torchaudio: 'torchaudio', torchtext: 'torchtext', onnx: 'ONNX',
   safetensors: 'safetensors', huggingface_hub: 'huggingface_hub', tokenizers: 'tokenizers', sentencepiece: 'sentencepiece',
+  // Standard-library modules nnlens does not provide.
+  re: 'the standard-library module re', argparse: 'argparse (skip script code with definitions mode)',
+  pathlib: 'pathlib', datetime: 'datetime', csv: 'csv', struct: 'struct', array: 'array', heapq: 'heapq', bisect: 'bisect',
+  queue: 'queue', hashlib: 'hashlib', io: 'io', gzip: 'gzip', zipfile: 'zipfile', uuid: 'uuid', fractions: 'fractions',
+  decimal: 'decimal', statistics: 'statistics', textwrap: 'textwrap', pprint: 'pprint', traceback: 'traceback',
   seaborn: 'seaborn', skimage: 'scikit-image', albumentations: 'albumentations', hydra: 'Hydra', omegaconf: 'OmegaConf',
 };
 

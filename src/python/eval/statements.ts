@@ -16,6 +16,7 @@ import {
 } from '../runtime/types';
 import { setAttr } from '../runtime/attrs';
 import { execClassDef } from './classes';
+import { PyGenerator } from './generators';
 import { evalExpr } from './expressions';
 import { deleteName, loadName, storeName, type Frame } from './frame';
 import { makeFunction, noteFrame } from './functions';
@@ -191,10 +192,19 @@ function execFor(f: Frame, s: Extract<Stmt, { kind: 'For' }>): number {
     }
   } else {
     const it = iter(seq);
-    for (let v = it.next(); v !== undefined; v = it.next()) {
-      const sig = step(v);
-      if (sig === BREAK) return NORMAL;
-      if (sig === RETURN) return sig;
+    // `for x in gen():` leaving early: CPython frees the temporary generator at once, which runs its
+    // `finally` blocks; close it the same way (a generator held in a variable stays open).
+    const temporary = it instanceof PyGenerator && s.iter.kind === 'Call';
+    let done = false;
+    try {
+      for (let v = it.next(); v !== undefined; v = it.next()) {
+        const sig = step(v);
+        if (sig === BREAK) return NORMAL;
+        if (sig === RETURN) return sig;
+      }
+      done = true;
+    } finally {
+      if (temporary && !done) (it as PyGenerator).close();
     }
   }
   return s.orelse.length ? execBlock(f, s.orelse) : NORMAL;

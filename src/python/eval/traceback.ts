@@ -41,11 +41,22 @@ export function describeError(e: unknown): ErrorReport {
 export function formatTraceback(e: unknown, sources?: (file: string) => string | undefined): string {
   const r = describeError(e);
   const lines = ['Traceback (most recent call last):'];
-  for (const t of r.traceback) {
+  let repeats = 0;
+  r.traceback.forEach((t, i) => {
+    const prev = r.traceback[i - 1];
+    // As CPython: after three identical entries (recursion), count the rest instead of printing them.
+    if (prev && prev.file === t.file && prev.line === t.line && prev.name === t.name) repeats++;
+    else repeats = 0;
+    const next = r.traceback[i + 1];
+    if (repeats >= 3) {
+      const last = !next || next.file !== t.file || next.line !== t.line || next.name !== t.name;
+      if (last) lines.push(`  [Previous line repeated ${repeats - 2} more time${repeats - 2 === 1 ? '' : 's'}]`);
+      return;
+    }
     lines.push(`  File "${t.file}", line ${t.line}, in ${t.name}`);
     const text = sources?.(t.file)?.split('\n')[t.line - 1];
     if (text !== undefined) lines.push(`    ${text.trim()}`);
-  }
+  });
   lines.push(r.message ? `${r.type}: ${r.message}` : r.type);
   return lines.join('\n');
 }

@@ -3,11 +3,13 @@
 import type { Node } from 'web-tree-sitter';
 import {
   emptyScope,
-  type BinOperator, type CmpOperator, type CodeInfo, type Comprehension, type Expr, type FStringPart,
-  type FormattedValue, type Keyword, type NameExpr, type Param, type Params, type Span,
+  type BinOperator, type CmpOperator, type CodeInfo, type Comprehension, type Expr, type Keyword, type NameExpr,
+  type Span,
 } from './ast';
 import { diagnostic, type PyDiagnostic } from './diagnostics';
-import { decodeStringBody, parseFloatLiteral, parseIntLiteral, stringPrefix } from './literals';
+import { parseFloatLiteral, parseIntLiteral } from './literals';
+import { lowerParams } from './lower-params';
+import { lowerString } from './lower-strings';
 
 export interface LowerContext {
   src: string;
@@ -192,7 +194,7 @@ export function lowerExpr(cx: LowerContext, n: Node): Expr {
   }
 }
 
-function unsupportedExpr(cx: LowerContext, n: Node, what: string, hint: string): Expr {
+export function unsupportedExpr(cx: LowerContext, n: Node, what: string, hint: string): Expr {
   return { kind: 'UnsupportedExpr', message: unsupported(cx, n, what, hint), ...spanOf(n) };
 }
 
@@ -213,73 +215,6 @@ function lowerInteger(cx: LowerContext, n: Node, sp: Span): Expr {
     return { kind: 'Int', value: 0, ...sp };
   }
   return { kind: 'Int', value: v, ...sp };
-}
-
-function lowerString(cx: LowerContext, n: Node, sp: Span): Expr {
-  const pieces = n.type === 'concatenated_string' ? namedKids(n).filter((c) => c.type === 'string') : [n];
-  const parts: FStringPart[] = [];
-  let isF = false;
-  for (const piece of pieces) {
-    const start = piece.namedChildren.find((c) => c?.type === 'string_start');
-    const end = piece.namedChildren.find((c) => c?.type === 'string_end');
-    if (!start || !end) return placeholder(n);
-    const prefix = stringPrefix(start.text);
-    if (prefix.bytes) return unsupportedExpr(cx, piece, 'Bytes literals', 'use a str');
-    if (!prefix.format) {
-      parts.push(decodeStringBody(cx.src.slice(start.endIndex, end.startIndex), prefix.raw, false));
-      continue;
-    }
-    isF = true;
-    parts.push(...lowerFStringBody(cx, piece, start.endIndex, end.startIndex, prefix.raw));
-  }
-  if (!isF) return { kind: 'Str', value: parts.join(''), ...sp };
-  return { kind: 'FString', parts: mergeLiterals(parts), ...sp };
-}
-
-function mergeLiterals(parts: FStringPart[]): FStringPart[] {
-  const out: FStringPart[] = [];
-  for (const p of parts) {
-    if (typeof p === 'string' && typeof out[out.length - 1] === 'string') out[out.length - 1] += p;
-    else if (p !== '') out.push(p);
-  }
-  return out;
-}
-
-/** The literal text and `{...}` fields between `from` and `to` (exclusive) of an f-string or a format spec. */
-function lowerFStringBody(cx: LowerContext, n: Node, from: number, to: number, raw: boolean): FStringPart[] {
-  const parts: FStringPart[] = [];
-  let pos = from;
-  for (const c of n.namedChildren) {
-    if (!c || (c.type !== 'interpolation' && c.type !== 'format_expression')) continue;
-    if (c.startIndex > pos) parts.push(decodeStringBody(cx.src.slice(pos, c.startIndex), raw, true));
-    parts.push(...lowerInterpolation(cx, c));
-    pos = c.endIndex;
-  }
-  if (to > pos) parts.push(decodeStringBody(cx.src.slice(pos, to), raw, true));
-  return parts;
-}
-
-function lowerInterpolation(cx: LowerContext, n: Node): FStringPart[] {
-  const exprNode = n.childForFieldName('expression');
-  const value = exprNode ? lowerExpr(cx, exprNode) : placeholder(n);
-  const conv = n.childForFieldName('type_conversion')?.text.slice(1) ?? '';
-  const specNode = n.childForFieldName('format_specifier');
-  let spec: FStringPart[] | null = null;
-  if (specNode) {
-    const colon = specNode.children.find((c) => c?.type === ':');
-    spec = mergeLiterals(lowerFStringBody(cx, specNode, colon ? colon.endIndex : specNode.startIndex, specNode.endIndex, false));
-  }
-  const fv: FormattedValue = { value, conversion: conv as FormattedValue['conversion'], spec, ...spanOf(n) };
-  // f"{x=}": the expression's text, then its repr unless a conversion or spec says otherwise.
-  const kids = n.children;
-  const eqAt = kids.findIndex((c) => c?.type === '=');
-  if (eqAt >= 0) {
-    // The text keeps the spaces around '=' (f"{x = }" prints "x = 10").
-    const text = cx.src.slice(n.startIndex + 1, kids[eqAt + 1]?.startIndex ?? kids[eqAt]!.endIndex);
-    if (!conv && !spec) fv.conversion = 'r';
-    return [text, fv];
-  }
-  return [fv];
 }
 
 function lowerCompare(cx: LowerContext, n: Node, sp: Span): Expr {
@@ -404,82 +339,4 @@ function lowerLambda(cx: LowerContext, n: Node, sp: Span): Expr {
     name: '<lambda>', qualname: '<lambda>', params, scope, isGenerator: false, isAsync: false, span: sp, sig: undefined,
   };
   return { kind: 'Lambda', params, body: field(cx, n, 'body'), scope, code, ...sp };
-}
-
-/** Parameters of a `def` or `lambda`, in declaration order, with their defaults as expressions. */
-export function lowerParams(cx: LowerContext, n: Node | null): Params {
-  const params: Params = { posonly: 0, positional: [], vararg: null, kwonly: [], kwarg: null };
-  if (!n) return params;
-  let afterStar = false;
-  let sawDefault = false;
-  for (const c of namedKids(n)) {
-    const sp = spanOf(c);
-    const annotationOf = (x: Node): string | null => {
-      const t = x.childForFieldName('type');
-      return t ? cx.src.slice(t.startIndex, t.endIndex) : null;
-    };
-    switch (c.type) {
-      case 'positional_separator':
-        params.posonly = params.positional.length;
-        break;
-      case 'keyword_separator':
-        afterStar = true;
-        break;
-      case 'identifier':
-      case 'default_parameter':
-      case 'typed_parameter':
-      case 'typed_default_parameter': {
-        const inner = c.type === 'typed_parameter' ? namedKids(c).find((k) => k.type !== 'type') ?? null : null;
-        if (inner && inner.type === 'list_splat_pattern') {
-          params.vararg = { name: namedKids(inner)[0]?.text ?? '', default: null, annotation: annotationOf(c), ...sp };
-          afterStar = true;
-          break;
-        }
-        if (inner && inner.type === 'dictionary_splat_pattern') {
-          params.kwarg = { name: namedKids(inner)[0]?.text ?? '', default: null, annotation: annotationOf(c), ...sp };
-          break;
-        }
-        const nameNode = c.type === 'identifier' ? c : c.childForFieldName('name') ?? inner;
-        if (nameNode && nameNode.type !== 'identifier') {
-          unsupported(cx, c, 'Tuple parameters', 'unpack the tuple inside the function body');
-        }
-        const valueNode = c.childForFieldName('value');
-        const p: Param = {
-          name: nameNode?.text ?? '',
-          default: valueNode ? lowerExpr(cx, valueNode) : null,
-          annotation: c.type === 'identifier' ? null : annotationOf(c),
-          ...sp,
-        };
-        if (afterStar) params.kwonly.push(p);
-        else {
-          if (valueNode) sawDefault = true;
-          else if (sawDefault) syntaxError(cx, c, 'non-default argument follows default argument');
-          params.positional.push(p);
-        }
-        break;
-      }
-      case 'list_splat_pattern':
-        params.vararg = { name: namedKids(c)[0]?.text ?? '', default: null, annotation: null, ...sp };
-        afterStar = true;
-        break;
-      case 'dictionary_splat_pattern':
-        params.kwarg = { name: namedKids(c)[0]?.text ?? '', default: null, annotation: null, ...sp };
-        break;
-      case 'tuple_pattern':
-        unsupported(cx, c, 'Tuple parameters', 'unpack the tuple inside the function body');
-        break;
-      case 'ERROR':
-        cx.errorSpans.push(sp);
-        break;
-      default:
-        syntaxError(cx, c, 'invalid syntax in parameter list');
-    }
-  }
-  const names = new Set<string>();
-  const all = [...params.positional, ...(params.vararg ? [params.vararg] : []), ...params.kwonly, ...(params.kwarg ? [params.kwarg] : [])];
-  for (const p of all) {
-    if (names.has(p.name)) cx.diagnostics.push(diagnostic(p, 'error', 'syntax', `duplicate argument '${p.name}' in function definition`));
-    names.add(p.name);
-  }
-  return params;
 }

@@ -8,9 +8,10 @@ import {
 } from './ast';
 import type { PyDiagnostic } from './diagnostics';
 import {
-  field, lowerArguments, lowerExpr, lowerParams, nameExpr, namedKids, spanOf, syntaxError, unsupported,
+  field, lowerArguments, lowerExpr, nameExpr, namedKids, spanOf, syntaxError, unsupported,
   type LowerContext,
 } from './lower-expr';
+import { lowerParams } from './lower-params';
 
 /** A lowered top-level statement with what lowering it reported, kept so a re-parse can reuse it. */
 export interface StmtRecord {

@@ -1,6 +1,7 @@
 // parse(source, previous?, edit?): tree-sitter parse (incremental when a previous result is given),
 // syntax diagnostics from ERROR/MISSING nodes, lowering to the typed AST and scope resolution.
-import { Edit, type Node, type Point, type Tree } from 'web-tree-sitter';
+import type { Edit, Node, Point, Tree } from 'web-tree-sitter';
+import { treeSitter } from './wasm';
 import type { ModuleNode, Span } from './ast';
 import { diagnostic, type PyDiagnostic } from './diagnostics';
 import { lowerModule, type ReuseStatement, type StmtRecord } from './lower';
@@ -179,7 +180,7 @@ function pointAt(text: string, index: number): Point {
 }
 
 function toTreeEdit(before: string, after: string, e: TextEdit): Edit {
-  return new Edit({
+  return new (treeSitter().Edit)({
     startIndex: e.startIndex,
     oldEndIndex: e.oldEndIndex,
     newEndIndex: e.newEndIndex,

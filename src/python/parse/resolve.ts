@@ -331,7 +331,8 @@ class Resolver {
         if (s.kind !== 'function' || !s.code) {
           this.error(e, s.kind === 'comprehension' ? "'yield' inside list comprehension" : "'yield' outside function");
         } else if (s.code.name === '<lambda>') {
-          this.error(e, "'yield' inside lambda is not supported by nnlens");
+          const where = `(line ${e.line}, column ${e.col})`;
+          this.diagnostics.push(diagnostic(e, 'warning', 'unsupported', `yield inside a lambda is not supported by nnlens ${where}; write a generator function with def`));
         } else s.code.isGenerator = true;
         if (e.value) this.expr(s, e.value);
         return;

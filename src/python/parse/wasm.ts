@@ -2,8 +2,14 @@
 // to the bundle in dist/ (scripts/build.mjs copies them there) or, under tsx and tests, in node_modules.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import * as TreeSitter from 'web-tree-sitter';
-import { Language, Parser } from 'web-tree-sitter';
+import type * as TreeSitterTypes from 'web-tree-sitter';
+
+// require(), not import: bundled to CommonJS, esbuild must pick web-tree-sitter's CommonJS build (its
+// ES module build reads import.meta.url, which a CommonJS bundle does not have).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const TreeSitter = require('web-tree-sitter') as typeof TreeSitterTypes;
+const { Language, Parser } = TreeSitter;
+type Parser = TreeSitterTypes.Parser;
 
 export interface ParserInitOptions {
   /** A folder holding web-tree-sitter.wasm and tree-sitter-python.wasm; searched first. */
@@ -55,6 +61,11 @@ export function initParser(options: ParserInitOptions = {}): Promise<void> {
 
 export function isParserReady(): boolean {
   return parser !== null;
+}
+
+/** The web-tree-sitter module (for its classes: Edit, ...). */
+export function treeSitter(): typeof TreeSitterTypes {
+  return TreeSitter;
 }
 
 /** The loaded parser; throws a clear error when initParser() has not finished. */

@@ -131,7 +131,11 @@ export function typeCall(cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue 
  */
 export function fromJsError(e: unknown): Error {
   if (e instanceof PyException || e instanceof BudgetExceededError) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return pyError(RecursionError, 'maximum recursion depth exceeded');
+  // The JS stack ran out (this check itself may run with little stack left: no regex here, since the
+  // regex engine can overflow too and report it as a SyntaxError with the same text).
+  if (e instanceof Error && e.message.includes('Maximum call stack size exceeded')) {
+    return pyError(RecursionError, 'maximum recursion depth exceeded');
+  }
   if (e instanceof Error) {
     // Engine errors (TorchError) name their Python class in `kind`.
     const named = (e as Error & { pythonType?: string }).pythonType ?? (e as Error & { kind?: string }).kind;

@@ -4,10 +4,12 @@
 
 export type PyValue = number | bigint | boolean | string | PyObject;
 
+// Fields of the hot classes are `declare`d and set in the constructor: a plain class field would be
+// defined twice per object under ES2022 semantics, which shows up in allocation-heavy code.
 export class PyObject {
-  cls: PyType;
+  declare cls: PyType;
   /** The instance `__dict__`, or null for objects without one (most builtin values). */
-  dict: PyDict | null;
+  declare dict: PyDict | null;
   constructor(cls: PyType, dict: PyDict | null = null) {
     this.cls = cls;
     this.dict = dict;
@@ -16,9 +18,10 @@ export class PyObject {
 
 /** An instance of a Python class or of a native (host) class; `payload` is the host's JS object. */
 export class PyInstance extends PyObject {
-  payload: unknown = undefined;
+  declare payload: unknown;
   constructor(cls: PyType) {
     super(cls, new PyDict());
+    this.payload = undefined;
   }
 }
 
@@ -48,11 +51,13 @@ const COMPLEX = Symbol('complex');
  * `buckets` and are keyed in `map` by their Entry, which keeps one insertion order for all keys.
  */
 export class PyDict extends PyObject {
-  map = new Map<unknown, Entry>();
-  buckets: Map<unknown, Entry[]> | null = null;
+  declare map: Map<unknown, Entry>;
+  declare buckets: Map<unknown, Entry[]> | null;
 
   constructor(cls?: PyType) {
     super(cls ?? dictTypeRef);
+    this.map = new Map();
+    this.buckets = null;
   }
 
   get size(): number {

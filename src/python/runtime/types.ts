@@ -49,27 +49,35 @@ export const NotImplemented = new PyObject(notImplementedType);
 export const Ellipsis = new PyObject(ellipsisType);
 
 export class PyFloat extends PyObject {
-  constructor(public value: number, cls: PyType = floatType) {
+  declare value: number;
+  constructor(value: number, cls: PyType = floatType) {
     super(cls);
+    this.value = value;
   }
 }
 
 /** Instances of a subclass of int or str: the value plus the subclass and its `__dict__`. */
 export class PyBoxed extends PyObject {
-  constructor(cls: PyType, public value: number | bigint | boolean | string) {
+  declare value: number | bigint | boolean | string;
+  constructor(cls: PyType, value: number | bigint | boolean | string) {
     super(cls, new PyDict());
+    this.value = value;
   }
 }
 
 export class PyList extends PyObject {
-  constructor(public items: PyValue[], cls: PyType = listType) {
+  declare items: PyValue[];
+  constructor(items: PyValue[], cls: PyType = listType) {
     super(cls);
+    this.items = items;
   }
 }
 
 export class PyTuple extends PyObject {
-  constructor(public readonly items: PyValue[], cls: PyType = tupleType) {
+  declare readonly items: PyValue[];
+  constructor(items: PyValue[], cls: PyType = tupleType) {
     super(cls);
+    (this as { items: PyValue[] }).items = items;
   }
 }
 
@@ -81,21 +89,34 @@ export function tuple(items: PyValue[]): PyTuple {
 
 /** set and frozenset: the keys of a PyDict whose values are unused. */
 export class PySet extends PyObject {
-  table = new PyDict();
+  declare table: PyDict;
   constructor(cls: PyType = setType) {
     super(cls);
+    this.table = new PyDict();
   }
 }
 
 export class PySlice extends PyObject {
-  constructor(public start: PyValue, public stop: PyValue, public step: PyValue) {
+  declare start: PyValue;
+  declare stop: PyValue;
+  declare step: PyValue;
+  constructor(start: PyValue, stop: PyValue, step: PyValue) {
     super(sliceType);
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
   }
 }
 
 export class PyRange extends PyObject {
-  constructor(public start: number, public stop: number, public step: number) {
+  declare start: number;
+  declare stop: number;
+  declare step: number;
+  constructor(start: number, stop: number, step: number) {
     super(rangeType);
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
   }
   get length(): number {
     const { start, stop, step } = this;
@@ -105,7 +126,10 @@ export class PyRange extends PyObject {
 }
 
 export class PyCell {
-  constructor(public value: PyValue | undefined = undefined) {}
+  declare value: PyValue | undefined;
+  constructor(value: PyValue | undefined = undefined) {
+    this.value = value;
+  }
 }
 
 /** A function defined by `def` or `lambda`. */
@@ -113,6 +137,8 @@ export class PyFunction extends PyObject {
   name: string;
   qualname: string;
   doc: PyValue = None;
+  /** The interpreter it was defined in (a call from host code outside a run enters that interpreter). */
+  interp: Interpreter | null = null;
   constructor(
     public code: CodeInfo,
     /** The `def` body, or the lambda's expression. */
@@ -157,8 +183,12 @@ export class PyBuiltin extends PyObject {
 }
 
 export class PyBoundMethod extends PyObject {
-  constructor(public func: PyValue, public self: PyValue) {
+  declare func: PyValue;
+  declare self: PyValue;
+  constructor(func: PyValue, self: PyValue) {
     super(methodType);
+    this.func = func;
+    this.self = self;
   }
 }
 
@@ -196,8 +226,10 @@ export class PySuper extends PyObject {
 
 /** An iterator driven by a JS function: `next()` returns undefined when exhausted. */
 export class PyIterator extends PyObject {
-  constructor(public next: () => PyValue | undefined, cls: PyType = iteratorType) {
+  declare next: () => PyValue | undefined;
+  constructor(next: () => PyValue | undefined, cls: PyType = iteratorType) {
     super(cls);
+    this.next = next;
   }
 }
 

@@ -2,24 +2,27 @@
 // per interpreter: natives in TS where speed or host access matters, Python source otherwise.
 import { registerStdlibModule as registerModule } from '../eval/modules';
 import { internalModule } from './internal';
+import { jsonModule } from './json';
 import { mathModule } from './math';
 import { randomModule } from './random';
 import { osModule, osPathModule, refusedModules, sysModule, timeModule } from './sandbox';
 import { sourceModule } from './source';
 import { abcSource, collectionsAbcSource } from './py-abc';
-import { collectionsSource, copySource } from './py-collections';
+import { collectionsSource } from './py-collections';
+import { copySource } from './py-copy';
 import { dataclassesSource } from './py-dataclasses';
 import { enumSource } from './py-enum';
-import { functoolsSource, itertoolsSource, operatorSource } from './py-functional';
-import {
-  contextlibSource, inspectSource, loggingSource, numbersSource, stringSource, typesSource, warningsSource,
-} from './py-misc';
+import { functoolsSource, operatorSource } from './py-functional';
+import { inspectSource, loggingSource, numbersSource } from './py-introspect';
+import { itertoolsSource } from './py-itertools';
+import { contextlibSource, stringSource, typesSource, warningsSource } from './py-misc';
 import { typingSource } from './py-typing';
 
 export { sourceModule };
 
 registerModule('_nnlens', internalModule);
 registerModule('math', mathModule);
+registerModule('json', jsonModule);
 registerModule('random', randomModule);
 registerModule('sys', sysModule);
 registerModule('os', osModule);

@@ -196,3 +196,22 @@ print(K.method.__qualname__, K().method().__qualname__, (lambda: 0).__name__)
 # === calling non callables
 x = 5
 x()
+# === temporary generator closed when a loop leaves early
+def g():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('cleanup')
+for x in g():
+    break
+print('after break')
+def first(items):
+    for v in g():
+        return v
+print(first([]))
+kept = g()
+for x in kept:
+    break
+print('kept open')
+print(list(kept))

@@ -266,3 +266,20 @@ try:
     Shape()
 except TypeError as e:
     print(e)
+# === json
+import json
+cfg = {'name': 'gpt', 'layers': 12, 'dropout': 0.1, 'flags': [True, False, None], 'nested': {'k': 'é', 'n': 1.0}, 3: 'int key'}
+s = json.dumps(cfg)
+print(s)
+print(json.dumps(cfg, indent=2, sort_keys=False, ensure_ascii=False))
+print(json.dumps([1, 2], separators=(',', ':')), json.dumps('a"b\n'), json.dumps(float('inf')), json.dumps((1, 2)))
+back = json.loads(s)
+print(back, type(back['dropout']).__name__, type(back['nested']['n']).__name__, json.loads('[1e3, -0, 12345678901234567890]'))
+try:
+    json.loads('{"a": }')
+except json.JSONDecodeError as e:
+    print(type(e).__name__, e, isinstance(e, ValueError))
+try:
+    json.dumps({'x': object()})
+except TypeError as e:
+    print(e)

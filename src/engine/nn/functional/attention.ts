@@ -29,7 +29,8 @@ function safeSoftmax(x: Tensor): Tensor {
   const out = softmax(x, -1);
   if (x.device === 'meta') return out;
   const deadRows = all(x.eq(-Infinity), -1, true);
-  return masked_fill(out, deadRows, 0);
+  // Most calls have no dead row: skip the extra graph node then.
+  return deadRows.any().item() ? masked_fill(out, deadRows, 0) : out;
 }
 
 /**
@@ -74,8 +75,8 @@ export function scaled_dot_product_attention(query: Tensor, key: Tensor, value: 
     v = repeat_interleave(value, hq / hv, -3);
   }
   let attn = matmul(q, k.transpose(-2, -1).mul(root));
-  if (mask) attn = attn.add(mask);
-  attn = safeSoftmax(attn);
+  // Without a mask no row can be all -inf (short of -inf inputs), so plain softmax is the same.
+  attn = mask ? safeSoftmax(attn.add(mask)) : softmax(attn, -1);
   if (dropout_p > 0) attn = dropout(attn, dropout_p, true);
   return matmul(attn, v);
 }
@@ -193,6 +194,29 @@ function headsFirst(t: Tensor, stat: Tensor | null | undefined, which: 'k' | 'v'
   return stat;
 }
 
+interface Sizes { bsz: number; numHeads: number; tgtLen: number; srcLen: number; headDim: number }
+
+/** The need_weights path: explicit (N·H, L, S) weights, returned averaged over heads or per head. */
+function attendWithWeights(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | null, p: number, isCausal: boolean, average: boolean,
+  z: Sizes): [Tensor, Tensor] {
+  const qScaled = q.mul(Math.sqrt(1.0 / z.headDim));
+  if (isCausal && !mask) throw assertionError('FIXME: is_causal not implemented for need_weights');
+  let w = mask ? baddbmm(mask, qScaled, k.transpose(-2, -1)) : bmm(qScaled, k.transpose(-2, -1));
+  w = softmax(w, -1);
+  if (p > 0) w = dropout(w, p);
+  const out = bmm(w, v).transpose(0, 1).reshape([z.tgtLen * z.bsz, z.numHeads * z.headDim]);
+  const weights = w.view([z.bsz, z.numHeads, z.tgtLen, z.srcLen]);
+  return [out, average ? weights.mean(1) : weights];
+}
+
+/** The need_weights=False path: heads as a batch dim through scaled_dot_product_attention. */
+function attendSdpa(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | null, p: number, isCausal: boolean, z: Sizes): Tensor {
+  if (mask) mask = mask.shape[0] === 1 && mask.dim() === 3 ? mask.unsqueeze(0) : mask.view([z.bsz, z.numHeads, -1, z.srcLen]);
+  const heads = (t: Tensor, len: number) => t.view([z.bsz, z.numHeads, len, z.headDim]);
+  const o = scaled_dot_product_attention(heads(q, z.tgtLen), heads(k, z.srcLen), heads(v, z.srcLen), mask, p, isCausal);
+  return o.permute([2, 0, 1, 3]).reshape([z.bsz * z.tgtLen, z.numHeads * z.headDim]);
+}
+
 /**
  * F.multi_head_attention_forward: query (L, N, E) or (L, E), key/value (S, N, E) or (S, E). Returns the
  * attention output and, when need_weights, the weights averaged over heads (or per head).
@@ -256,22 +280,9 @@ export function multi_head_attention_forward(query: Tensor, key: Tensor, value: 
     attnMask = attnMask ? attnMask.add(kpm) : kpm;
   }
   const p = training ? dropout_p : 0.0;
-  let out: Tensor, weights: Tensor | null = null;
-  if (needWeights) {
-    const qScaled = q.mul(Math.sqrt(1.0 / headDim));
-    if (isCausal && !attnMask) throw assertionError('FIXME: is_causal not implemented for need_weights');
-    let w = attnMask ? baddbmm(attnMask, qScaled, k.transpose(-2, -1)) : bmm(qScaled, k.transpose(-2, -1));
-    w = softmax(w, -1);
-    if (p > 0) w = dropout(w, p);
-    out = bmm(w, v).transpose(0, 1).reshape([tgtLen * bsz, embedDim]);
-    weights = w.view([bsz, num_heads, tgtLen, srcLen]);
-    if (average) weights = weights.mean(1);
-  } else {
-    if (attnMask) attnMask = attnMask.shape[0] === 1 && attnMask.dim() === 3 ? attnMask.unsqueeze(0) : attnMask.view([bsz, num_heads, -1, srcLen]);
-    const o4 = scaled_dot_product_attention(q.view([bsz, num_heads, tgtLen, headDim]), k.view([bsz, num_heads, srcLen, headDim]),
-      v.view([bsz, num_heads, srcLen, headDim]), attnMask, p, isCausal);
-    out = o4.permute([2, 0, 1, 3]).reshape([bsz * tgtLen, embedDim]);
-  }
+  const sizes = { bsz, numHeads: num_heads, tgtLen, srcLen: k.shape[1], headDim };
+  let [out, weights] = needWeights ? attendWithWeights(q, k, v, attnMask, p, isCausal, average, sizes)
+    : [attendSdpa(q, k, v, attnMask, p, isCausal, sizes), null];
   out = linear(out, out_proj_weight, out_proj_bias);
   out = out.view([tgtLen, bsz, out.shape[1]]);
   if (!batched) {

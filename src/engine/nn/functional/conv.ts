@@ -4,6 +4,7 @@
 import { Tensor, emptyTensor } from '../../tensor';
 import { runtimeError, valueError } from '../../errors';
 import { record } from '../../autograd/node';
+import { is_grad_enabled } from '../../autograd/grad_mode';
 import { countOp, opCounting } from '../../op_count';
 import { scalarTypeName, type DType } from '../../dtype';
 import * as B from '../../backend';
@@ -119,15 +120,27 @@ export function convolution(x: Tensor, w: Tensor, b: Tensor | null, s: ConvSpec,
     const gy = g!.contiguous();
     if (gy.device === 'meta') return [emptyTensor(xx.shape, xx.dtype, 'meta'), emptyTensor(ww.shape, ww.dtype, 'meta'), b ? emptyTensor(b.shape, b.dtype, 'meta') : null];
     const gd = floatData(gy);
-    const gx = s.transposed
-      ? fromKernel(KERNELS.forward[r](gd, gy.shape, floatData(ww), ww.shape, p).data, xx.shape, xx.dtype)
-      : fromKernel(KERNELS.input[r](gd, gy.shape, floatData(ww), ww.shape, xx.shape, p).data, xx.shape, xx.dtype);
+    // Under create_graph the input gradient is itself a (transposed) convolution of g by w, recorded,
+    // so second derivatives through it (gradient penalties) are right; the weight gradient is not.
+    const gx = is_grad_enabled() ? inputGradConv(gy, ww, xx.shape, s, name)
+      : s.transposed
+        ? fromKernel(KERNELS.forward[r](gd, gy.shape, floatData(ww), ww.shape, p).data, xx.shape, xx.dtype)
+        : fromKernel(KERNELS.input[r](gd, gy.shape, floatData(ww), ww.shape, xx.shape, p).data, xx.shape, xx.dtype);
     const gw = s.transposed
       ? fromKernel(KERNELS.weight[r](gd, gy.shape, floatData(xx), xx.shape, ww.shape, p).data, ww.shape, ww.dtype)
       : fromKernel(KERNELS.weight[r](floatData(xx), xx.shape, gd, gy.shape, ww.shape, p).data, ww.shape, ww.dtype);
     return [gx, gw, b ? gy.sum(sumDims) : null];
   });
   return out;
+}
+
+/** d(conv)/dx as a differentiable convolution: a transposed conv of g (output_padding restores x's size), or a plain one. */
+function inputGradConv(g: Tensor, w: Tensor, xShape: number[], s: ConvSpec, name: string): Tensor {
+  if (s.transposed) return convolution(g, w, null, { ...s, transposed: false }, name);
+  const ks = w.shape.slice(2);
+  const outputPadding = xShape.slice(2).map((n, i) =>
+    n - ((g.shape[i + 2] - 1) * s.stride[i] - s.pad[2 * i] - s.pad[2 * i + 1] + s.dilation[i] * (ks[i] - 1) + 1));
+  return convolution(g, w, null, { ...s, transposed: true, outputPadding }, name);
 }
 
 /** Accepts (C, *spatial) as PyTorch does: runs batched on an added batch dim, then drops it. */

@@ -66,10 +66,23 @@ function normCore(x: Tensor, weight: Tensor | null, bias: Tensor | null, p: Norm
   return { out, mean, var: variance };
 }
 
-/** The same backward in Tensor ops, so create_graph=True can differentiate it again. */
+/**
+ * The same backward in Tensor ops, so create_graph=True can differentiate it again. Batch statistics
+ * are recomputed from x inside the graph (their dependence on x matters for second derivatives);
+ * eval-mode statistics are constants.
+ */
 function graphBackward(p: NormPlan, g: Tensor, xx: Tensor, mu: Tensor, inv: Tensor, w: Tensor | null, weight: Tensor | null, bias: Tensor | null): (Tensor | null)[] {
-  const m = mu.reshape(p.statShape).to(xx.dtype), r = inv.reshape(p.statShape).to(xx.dtype);
-  const xhat = p.grouped(xx).sub(m).mul(r);
+  const xg = p.grouped(xx);
+  let m: Tensor, r: Tensor;
+  if (p.fixed) {
+    m = mu.reshape(p.statShape).to(xx.dtype);
+    r = inv.reshape(p.statShape).to(xx.dtype);
+  } else {
+    m = xg.mean(p.dims, true);
+    const xc = xg.sub(m);
+    r = xc.mul(xc).mean(p.dims, true).add(p.eps).rsqrt();
+  }
+  const xhat = xg.sub(m).mul(r);
   const dxhat = p.grouped(w ? g.mul(w.reshape(p.affineShape)) : g);
   const dx = p.fixed ? dxhat.mul(r)
     : dxhat.sub(dxhat.mean(p.dims, true)).sub(xhat.mul(dxhat.mul(xhat).mean(p.dims, true))).mul(r);

@@ -16,8 +16,19 @@ export {
 } from './padding';
 export { Dropout, Dropout1d, Dropout2d, Dropout3d, AlphaDropout, FeatureAlphaDropout } from './dropout';
 export { Embedding } from './sparse';
+export { Upsample, UpsamplingNearest2d, UpsamplingBilinear2d, PixelShuffle, PixelUnshuffle } from './upsample';
 export { L1Loss, MSELoss, SmoothL1Loss, HuberLoss, KLDivLoss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss } from './loss';
+export {
+  MarginRankingLoss, HingeEmbeddingLoss, CosineEmbeddingLoss, SoftMarginLoss, MultiLabelSoftMarginLoss, MultiLabelMarginLoss,
+  MultiMarginLoss, TripletMarginLoss, TripletMarginWithDistanceLoss, PoissonNLLLoss, GaussianNLLLoss, CTCLoss,
+} from './loss_extra';
 export { RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell } from './rnn';
 export { MultiheadAttention, NonDynamicallyQuantizableLinear } from './attention';
 export { TransformerEncoderLayer, TransformerDecoderLayer, TransformerEncoder, TransformerDecoder, Transformer } from './transformer';
+export { GLU, Hardshrink, Softshrink, RReLU, Softmax2d } from './activation_extra';
+export { PairwiseDistance, CosineSimilarity } from './distance';
+export { RMSNorm, LocalResponseNorm, SyncBatchNorm } from './norm_extra';
+export { LPPool1d, LPPool2d, LPPool3d, MaxUnpool1d, MaxUnpool2d, MaxUnpool3d, FractionalMaxPool2d, FractionalMaxPool3d } from './pool_extra';
+export { ChannelShuffle, Fold, Unfold } from './vision';
+export { EmbeddingBag } from './embedding_bag';
 export { LAYER_ARGS, FUNCTIONAL_ARGS } from './signatures';

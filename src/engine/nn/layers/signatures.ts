@@ -10,6 +10,10 @@ const MAXPOOL = ['kernel_size', 'stride', 'padding', 'dilation', 'return_indices
 const AVGPOOL = ['kernel_size', 'stride', 'padding', 'ceil_mode', 'count_include_pad', 'divisor_override'];
 const BN = ['num_features', 'eps', 'momentum', 'affine', 'track_running_stats', '**factory'];
 const DROPOUT = ['p', 'inplace'];
+const LPPOOL = ['norm_type', 'kernel_size', 'stride', 'ceil_mode'];
+const UNPOOL = ['kernel_size', 'stride', 'padding'];
+const FRACPOOL = ['kernel_size', 'output_size', 'output_ratio', 'return_indices', '_random_samples'];
+const TRANSFORMER_LAYER = ['d_model', 'nhead', 'dim_feedforward', 'dropout', 'activation', 'layer_norm_eps', 'batch_first', 'norm_first', 'bias', '**factory'];
 
 export const LAYER_ARGS: Record<string, readonly string[]> = {
   Identity: [], Linear: ['in_features', 'out_features', 'bias', '**factory'],
@@ -32,9 +36,26 @@ export const LAYER_ARGS: Record<string, readonly string[]> = {
   ConstantPad1d: ['padding', 'value'], ConstantPad2d: ['padding', 'value'], ConstantPad3d: ['padding', 'value'],
   ZeroPad1d: ['padding'], ZeroPad2d: ['padding'], ZeroPad3d: ['padding'], ReflectionPad1d: ['padding'], ReflectionPad2d: ['padding'],
   ReflectionPad3d: ['padding'], ReplicationPad1d: ['padding'], ReplicationPad2d: ['padding'], ReplicationPad3d: ['padding'],
+  Upsample: ['size', 'scale_factor', 'mode', 'align_corners', 'recompute_scale_factor'],
+  UpsamplingNearest2d: ['size', 'scale_factor'], UpsamplingBilinear2d: ['size', 'scale_factor'],
+  PixelShuffle: ['upscale_factor'], PixelUnshuffle: ['downscale_factor'],
   CircularPad1d: ['padding'], CircularPad2d: ['padding'], CircularPad3d: ['padding'],
   Dropout: DROPOUT, Dropout1d: DROPOUT, Dropout2d: DROPOUT, Dropout3d: DROPOUT, AlphaDropout: DROPOUT, FeatureAlphaDropout: DROPOUT,
+  MultiheadAttention: ['embed_dim', 'num_heads', 'dropout', 'bias', 'add_bias_kv', 'add_zero_attn', 'kdim', 'vdim', 'batch_first', '**factory'],
+  TransformerEncoderLayer: TRANSFORMER_LAYER, TransformerDecoderLayer: TRANSFORMER_LAYER,
+  TransformerEncoder: ['encoder_layer', 'num_layers', 'norm', 'enable_nested_tensor', 'mask_check'],
+  TransformerDecoder: ['decoder_layer', 'num_layers', 'norm'],
+  Transformer: ['d_model', 'nhead', 'num_encoder_layers', 'num_decoder_layers', 'dim_feedforward', 'dropout', 'activation',
+    'custom_encoder', 'custom_decoder', 'layer_norm_eps', 'batch_first', 'norm_first', 'bias', '**factory'],
   Embedding: ['num_embeddings', 'embedding_dim', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse', '_weight', '_freeze', '**factory'],
+  // the long tail (activation_extra, distance, norm_extra, pool_extra, vision, embedding_bag)
+  GLU: ['dim'], Hardshrink: ['lambd'], Softshrink: ['lambd'], RReLU: ['lower', 'upper', 'inplace'], Softmax2d: [],
+  PairwiseDistance: ['p', 'eps', 'keepdim'], CosineSimilarity: ['dim', 'eps'],
+  RMSNorm: ['normalized_shape', 'eps', 'elementwise_affine', '**factory'], LocalResponseNorm: ['size', 'alpha', 'beta', 'k'],
+  SyncBatchNorm: ['num_features', 'eps', 'momentum', 'affine', 'track_running_stats', 'process_group', '**factory'],
+  LPPool1d: LPPOOL, LPPool2d: LPPOOL, LPPool3d: LPPOOL, FractionalMaxPool2d: FRACPOOL, FractionalMaxPool3d: FRACPOOL, MaxUnpool1d: UNPOOL, MaxUnpool2d: UNPOOL, MaxUnpool3d: UNPOOL,
+  ChannelShuffle: ['groups'], Fold: ['output_size', 'kernel_size', 'dilation', 'padding', 'stride'], Unfold: ['kernel_size', 'dilation', 'padding', 'stride'],
+  EmbeddingBag: ['num_embeddings', 'embedding_dim', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'mode', 'sparse', '_weight', 'include_last_offset', 'padding_idx', '**factory'],
 };
 
 const F_CONV = ['input', 'weight', 'bias', 'stride', 'padding', 'dilation', 'groups'];
@@ -44,6 +65,8 @@ const F_AVGPOOL = ['input', 'kernel_size', 'stride', 'padding', 'ceil_mode', 'co
 const F_INPLACE = ['input', 'inplace'];
 const F_SOFTMAX = ['input', 'dim', '_stacklevel', 'dtype'];
 const F_DROPOUT = ['input', 'p', 'training', 'inplace'];
+const F_LPPOOL = ['input', 'norm_type', 'kernel_size', 'stride', 'ceil_mode'];
+const F_UNPOOL = ['input', 'indices', 'kernel_size', 'stride', 'padding', 'output_size'];
 
 export const FUNCTIONAL_ARGS: Record<string, readonly string[]> = {
   relu: F_INPLACE, relu6: F_INPLACE, selu: F_INPLACE, silu: F_INPLACE, mish: F_INPLACE, hardswish: F_INPLACE, hardsigmoid: F_INPLACE,
@@ -67,4 +90,16 @@ export const FUNCTIONAL_ARGS: Record<string, readonly string[]> = {
   embedding: ['input', 'weight', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse'],
   one_hot: ['tensor', 'num_classes'], linear: ['input', 'weight', 'bias'], bilinear: ['input1', 'input2', 'weight', 'bias'],
   normalize: ['input', 'p', 'dim', 'eps', 'out'],
+  interpolate: ['input', 'size', 'scale_factor', 'mode', 'align_corners', 'recompute_scale_factor', 'antialias'],
+  pixel_shuffle: ['input', 'upscale_factor'], pixel_unshuffle: ['input', 'downscale_factor'],
+  // the long tail (functional/*_extra.ts)
+  affine_grid: ['theta', 'size', 'align_corners'], grid_sample: ['input', 'grid', 'mode', 'padding_mode', 'align_corners'],
+  glu: ['input', 'dim'], hardshrink: ['input', 'lambd'], softshrink: ['input', 'lambd'], rrelu: ['input', 'lower', 'upper', 'training', 'inplace'],
+  pairwise_distance: ['x1', 'x2', 'p', 'eps', 'keepdim'], cosine_similarity: ['x1', 'x2', 'dim', 'eps'], pdist: ['input', 'p'],
+  rms_norm: ['input', 'normalized_shape', 'weight', 'eps'], local_response_norm: ['input', 'size', 'alpha', 'beta', 'k'],
+  fractional_max_pool2d: ['input', ...FRACPOOL], fractional_max_pool3d: ['input', ...FRACPOOL],
+  lp_pool1d: F_LPPOOL, lp_pool2d: F_LPPOOL, lp_pool3d: F_LPPOOL, max_unpool1d: F_UNPOOL, max_unpool2d: F_UNPOOL, max_unpool3d: F_UNPOOL,
+  channel_shuffle: ['input', 'groups'], unfold: ['input', 'kernel_size', 'dilation', 'padding', 'stride'],
+  fold: ['input', 'output_size', 'kernel_size', 'dilation', 'padding', 'stride'],
+  embedding_bag: ['input', 'weight', 'offsets', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'mode', 'sparse', 'per_sample_weights', 'include_last_offset', 'padding_idx'],
 };
