@@ -14,10 +14,13 @@ async function main(): Promise<void> {
   printTable('engine ops (µs per call, small tensors = per-op overhead)', benchOps());
   await benchBackend();
   // Later sections live in their own files; each exports a run function.
-  for (const [file, fn] of [['train_step.ts', 'benchTrainStep'], ['inspect.ts', 'benchInspect'], ['models.ts', 'benchModels']] as const) {
+  for (const [file, fn] of [['train_step.ts', 'benchTrainStep'], ['inspect.ts', 'benchInspect'], ['train_seq.ts', 'benchSeqModels'], ['parse.ts', 'benchParse']] as const) {
     if (!existsSync(join(__dirname, file))) continue;
     const mod = await import(`./${file}`);
-    if (typeof mod[fn] === 'function') await mod[fn]();
+    if (typeof mod[fn] !== 'function') continue;
+    const rows = await mod[fn]();
+    // Sections that return rows without printing them get the common table.
+    if (fn === 'benchTrainStep') printTable('one SGD training step (ms)', rows);
   }
 }
 

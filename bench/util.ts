@@ -74,7 +74,7 @@ export function printTable(title: string, rows: Row[]): void {
     const ours = r.ours_us ?? r.ours_ms ?? NaN;
     const ref = r.torch_us ?? r.torch_ms ?? null;
     const unit = r.ours_us !== undefined ? 'µs' : 'ms';
-    const ratio = ref ? `${(ours / ref).toFixed(2)}× PyTorch` : 'PyTorch not installed';
+    const ratio = ref ? `${(ours / ref).toFixed(2)}× PyTorch` : ref === null && !existsSync(PYTHON) ? 'PyTorch not installed' : '';
     console.log(`${r.name.padEnd(32)} ${ours.toFixed(3).padStart(10)} ${unit}   ${ref === null ? ''.padStart(10) : ref.toFixed(3).padStart(10)} ${unit}   ${ratio}${r.note ? '   ' + r.note : ''}`);
   }
 }

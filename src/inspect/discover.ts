@@ -11,19 +11,27 @@ type Node = Stmt | Expr;
 
 const SKIP_KEYS = new Set(['scope', 'code', 'cache', 'sig']);
 
-/** Every AST node under `n` (statements and expressions), depth first, including nested scopes. */
-export function* walk(n: unknown, skipKeys = SKIP_KEYS): Generator<Node> {
-  if (Array.isArray(n)) {
-    for (const x of n) yield* walk(x, skipKeys);
-    return;
-  }
-  if (n === null || typeof n !== 'object') return;
-  const o = n as Record<string, unknown>;
-  if (typeof o.kind === 'string') yield o as unknown as Node;
-  for (const [k, v] of Object.entries(o)) {
-    if (skipKeys.has(k)) continue;
-    if (v !== null && typeof v === 'object') yield* walk(v, skipKeys);
-  }
+/**
+ * Every AST node under `n` (statements and expressions), depth first, including nested scopes. An
+ * array rather than a generator: this runs over the whole file on every (re-)inspection, and
+ * nested generators with Object.entries cost more than the rest of discovery together.
+ */
+export function walk(n: unknown, skipKeys = SKIP_KEYS): Node[] {
+  const out: Node[] = [];
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) {
+      for (const y of x) if (y !== null && typeof y === 'object') visit(y);
+      return;
+    }
+    const o = x as Record<string, unknown>;
+    if (typeof o.kind === 'string') out.push(o as unknown as Node);
+    for (const k in o) {
+      const v = o[k];
+      if (v !== null && typeof v === 'object' && !skipKeys.has(k)) visit(v);
+    }
+  };
+  if (n !== null && typeof n === 'object') visit(n);
+  return out;
 }
 
 /** A dotted name (`nn.Module`, `torch.nn.Sequential`) or null. */

@@ -2,7 +2,7 @@
 // meta unless values are needed) and assemble the report. Every failure ends as a diagnostic in a
 // report, never as a thrown error, so the CLI and the extension always have something to show.
 import { nn, torch, initBackend, type Device } from '../engine';
-import { PyInstance, PyTuple, PyDict, call, type PyValue, type ParseResult } from '../python';
+import { PyInstance, PyTuple, PyDict, call, saveTorchState, type PyValue, type ParseResult } from '../python';
 import type { InspectRequest, InputSpec } from '../protocol/requests';
 import type { Diagnostic, InspectReport } from '../protocol/report';
 import { findModels, inputComment, usedAsParts, type FileModels } from './discover';
@@ -157,7 +157,28 @@ export function emptyReport(req: InspectRequest, diagnostics: Diagnostic[]): Ins
   };
 }
 
-export async function inspect(req: InspectRequest, io: { stdout?: (s: string) => void } = {}): Promise<InspectReport> {
+/** The inspection under way: inspections run one at a time (see `inspect`). */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Inspects a model file. Runs are serialised because they share process-wide state — torch's
+ * defaults and the parse cache, whose incremental re-parse of an edited file consumes the previous
+ * result — and each run's changes to torch's defaults are undone when it ends.
+ */
+export function inspect(req: InspectRequest, io: { stdout?: (s: string) => void } = {}): Promise<InspectReport> {
+  const run = queue.then(async () => {
+    const restore = saveTorchState();
+    try {
+      return await inspectNow(req, io);
+    } finally {
+      restore();
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function inspectNow(req: InspectRequest, io: { stdout?: (s: string) => void }): Promise<InspectReport> {
   const t0 = performance.now();
   const out: string[] = [];
   const stdout = (s: string) => { out.push(s); io.stdout?.(s); };

@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
-  createInterpreter, describeError, parse, initParser, call, registerTorchBindings, PyInstance, PyType,
+  createInterpreter, describeError, parse, parseFile, initParser, call, registerTorchBindings, PyInstance, PyType,
   type FileProvider, type Interpreter, type ParseResult, type PyValue, type Stmt, type PyModule,
 } from '../python';
 import type { Diagnostic } from '../protocol/report';
@@ -38,8 +38,12 @@ export function errorDiagnostic(file: string, e: unknown, prefix = ''): Diagnost
   return d;
 }
 
-/** Reads the file (or takes the editor's text) and parses it; syntax errors become diagnostics. */
-export async function readAndParse(file: string, source?: string): Promise<{ source: string; parsed: ParseResult }> {
+/**
+ * Reads the file (or takes the editor's text) and parses it; syntax errors become diagnostics.
+ * `cache: false` for a caller that holds the AST across other runs (training), so that no later
+ * incremental re-parse of the same path can move its statements.
+ */
+export async function readAndParse(file: string, source?: string, o: { cache?: boolean } = {}): Promise<{ source: string; parsed: ParseResult }> {
   let text = source;
   if (text === undefined) {
     try {
@@ -51,7 +55,8 @@ export async function readAndParse(file: string, source?: string): Promise<{ sou
     }
   }
   await initParser();
-  const parsed = parse(text);
+  // The worker re-inspects the same file after each edit: unchanged text reuses its parse, an edit re-parses incrementally.
+  const parsed = o.cache === false ? parse(text) : parseFile(file, text);
   const syntax = parsed.diagnostics.filter((d) => d.code === 'syntax');
   if (syntax.length) {
     throw new InspectFailure(syntax.map((d) => diag(file, `SyntaxError: ${d.message}`, d.line, d.column, d.endLine, d.endColumn)));

@@ -2,7 +2,7 @@
 // time, per-parameter gradient norm and update/weight ratio, parameters that never get a gradient,
 // and the first step and module where a NaN/Inf appeared.
 import { nn, torch, optim, initBackend, type Tensor } from '../engine';
-import { call, type PyValue, type ParseResult } from '../python';
+import { call, saveTorchState, type PyValue, type ParseResult } from '../python';
 import type { TrainRequest } from '../protocol/requests';
 import type { TrainReport, TrainStep, TrainParameterStat } from '../protocol/report';
 import { findModels } from './discover';
@@ -91,9 +91,11 @@ export async function train(req: TrainRequest, onStep: (s: TrainStep) => void = 
   const t0 = performance.now();
   const report = emptyTrain(req);
   const out: string[] = [];
-  const prevDevice = torch.get_default_device();
+  // loadFile runs the user's file with interp.runFile, not the bindings' runFile: undo what a stopped run
+  // leaves behind (grad mode, default dtype/device, print options), as inspect() does.
+  const restore = saveTorchState();
   try {
-    const p: { source: string; parsed: ParseResult } = await readAndParse(req.file, req.source);
+    const p: { source: string; parsed: ParseResult } = await readAndParse(req.file, req.source, { cache: false });
     report.timing_ms.parse = performance.now() - t0;
     await initBackend();
     torch.set_default_device('cpu');
@@ -116,7 +118,7 @@ export async function train(req: TrainRequest, onStep: (s: TrainStep) => void = 
   } catch (e) {
     report.diagnostics.push(...(e instanceof InspectFailure ? e.diagnostics.map((d) => ({ ...d, file: d.file || req.file })) : [errorDiagnostic(req.file, e)]));
   } finally {
-    torch.set_default_device(prevDevice);
+    restore();
   }
   report.timing_ms.total = performance.now() - t0;
   if (out.length) report.stdout = out.join('');

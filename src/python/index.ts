@@ -5,6 +5,7 @@
 // parsing and listing
 export { initParser, isParserReady, type ParserInitOptions } from './parse/wasm';
 export { parse, type ParseResult, type TextEdit } from './parse/parser';
+export { parseFile, parseExpression, clearParseCache } from './parse/cache';
 export type { PyDiagnostic } from './parse/diagnostics';
 export { listClasses, listFunctions, type ClassInfo, type FunctionInfo, type RangeInfo } from './parse/listing';
 export type * as ast from './parse/ast';

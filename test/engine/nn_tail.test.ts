@@ -1,7 +1,7 @@
 // The long tail of torch.nn against PyTorch (test/golden/nn_tail.json from gen_nn_tail.py): GLU,
 // shrinks, RReLU, Softmax2d, distances (incl. torch.cdist), RMSNorm, LRN, SyncBatchNorm, LPPool,
-// FractionalMaxPool, MaxUnpool, ChannelShuffle, Fold/Unfold, affine_grid/grid_sample, EmbeddingBag —
-// values, gradients, reprs, meta shapes, errors.
+// FractionalMaxPool, MaxUnpool, ChannelShuffle, Fold/Unfold, bicubic interpolate, affine_grid/grid_sample,
+// EmbeddingBag — values, gradients, reprs, meta shapes, keyword tables, errors, double backward.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,12 +127,22 @@ const REPRS: Record<string, () => { __repr__(): string }> = {
   bag_max_norm: () => new nn.EmbeddingBag(10, 3, 1.0, 1.0),
   pairwise_distance: () => new nn.PairwiseDistance(1.0, 1e-6, true),
   fracmax: () => new nn.FractionalMaxPool2d(3, null, 0.5),
+  convert_sync: () => nn.SyncBatchNorm.convert_sync_batchnorm(new nn.Sequential(
+    new nn.Conv2d(1, 2, 3), new nn.BatchNorm2d(2, 1e-5, null), new nn.Sequential(new nn.BatchNorm1d(4, 1e-5, 0.1, false)), new nn.InstanceNorm1d(3))),
 };
 
 describe('nn tail: reprs and state_dict keys', () => {
   it('covers every fixture repr', () => assert.deepEqual(Object.keys(REPRS).sort(), Object.keys(golden.reprs).sort()));
   for (const [name, want] of Object.entries(golden.reprs)) it(name, () => assert.equal(REPRS[name]().__repr__(), want));
   const keys = (m: InstanceType<typeof nn.Module>) => [...m.state_dict().keys()];
+  it('convert_sync_batchnorm keeps the parameter and buffer objects', () => {
+    const bn = new nn.BatchNorm2d(3);
+    const m = nn.SyncBatchNorm.convert_sync_batchnorm(new nn.Sequential(bn));
+    const s = m.__getattr__('0') as InstanceType<typeof nn.Module>;
+    assert.equal(s._get_name(), 'SyncBatchNorm');
+    assert.equal(s._getattr('weight'), bn._getattr('weight'));
+    assert.equal(s._getattr('running_mean'), bn._getattr('running_mean'));
+  });
   it('state_dict keys', () => {
     assert.deepEqual(keys(new nn.SyncBatchNorm(3)), golden.state_keys.syncbn);
     assert.deepEqual(keys(new nn.RMSNorm(3)), golden.state_keys.rmsnorm);

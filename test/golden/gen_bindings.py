@@ -335,6 +335,175 @@ print(torch.BoolTensor([1, 0]), torch.Tensor([[1, 2]]).dtype, isinstance(torch.T
 }
 
 
+# Bindings added for engine coverage (bindings_coverage.test.ts checks every name is bound; these check the values).
+COVERAGE_SNIPPETS = {
+    "cov_padding_upsample": """x = torch.arange(8.).view(1, 2, 4)
+print(nn.ReflectionPad1d(2)(x), nn.ReplicationPad1d((1, 2))(x), nn.ConstantPad1d(1, 3.5)(x), nn.CircularPad1d(1)(x))
+print(nn.ZeroPad2d((1, 0, 0, 1))(x.view(1, 1, 2, 4)), nn.ReplicationPad3d(1)(torch.ones(1, 1, 1, 1, 1)).shape)
+y = torch.arange(4.).view(1, 1, 2, 2)
+print(nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False)(y), nn.UpsamplingNearest2d(size=3)(y), nn.UpsamplingBilinear2d(scale_factor=2)(y))
+print(nn.PixelShuffle(2)(torch.arange(8.).view(1, 4, 1, 2)), nn.PixelUnshuffle(2)(torch.arange(16.).view(1, 1, 4, 4)).shape)
+print(nn.Upsample(scale_factor=2), nn.ReflectionPad2d(1), nn.ConstantPad2d(2, 1.0), nn.PixelShuffle(3), nn.PixelUnshuffle(2))""",
+    "cov_layers_tail": """x = torch.tensor([[-1.5, -0.2, 0.3, 2.0], [0.5, -0.7, 1.1, -2.2]])
+print(nn.GLU()(x), nn.Hardshrink(0.4)(x), nn.Softshrink()(x), nn.LogSigmoid()(x), nn.RReLU().eval()(x))
+print(nn.PairwiseDistance()(x, x.flip(0)), nn.CosineSimilarity(dim=1)(x, x.flip(0)), nn.Softmax2d()(x.view(1, 2, 2, 2)).sum(1))
+print(nn.GLU(), nn.Hardshrink(), nn.Softshrink(0.3), nn.PairwiseDistance(), nn.CosineSimilarity(), nn.LocalResponseNorm(2), nn.LPPool1d(2, 2))
+img = torch.arange(32.).view(1, 2, 4, 4)
+print(nn.LocalResponseNorm(2)(img)[0, :, 0], nn.LPPool2d(2, 2)(img), nn.ChannelShuffle(2)(torch.arange(4.).view(1, 4, 1, 1)).flatten())
+pool = nn.MaxPool2d(2, return_indices=True)
+out, idx = pool(img)
+print(nn.MaxUnpool2d(2)(out, idx)[0, 0], nn.MaxUnpool2d(2))
+u = nn.Unfold(kernel_size=2)(img)
+print(u.shape, torch.equal(nn.Fold(output_size=(4, 4), kernel_size=2)(u), img), nn.Fold((4, 4), 2), nn.Unfold(2, padding=1))
+torch.manual_seed(0)
+r = nn.RMSNorm(4)
+print(r, r(x), nn.InstanceNorm1d(2)(x.view(1, 2, 4)), nn.InstanceNorm2d(3, affine=True), torch.equal(nn.FeatureAlphaDropout(0.2).eval()(x), x))
+print(nn.AdaptiveMaxPool3d(1)(torch.arange(8.).view(1, 1, 2, 2, 2)).flatten(), nn.SyncBatchNorm(3), nn.FractionalMaxPool2d(2, output_size=2))""",
+    "cov_embedding_bag": """torch.manual_seed(0)
+bag = nn.EmbeddingBag(10, 3, mode='sum')
+print(bag, bag(torch.tensor([1, 2, 4, 5, 4, 3, 2, 9]), torch.tensor([0, 4])))
+print(F.embedding_bag(torch.tensor([[0, 2], [1, 1]]), torch.arange(9.).view(3, 3), mode='max'))""",
+    "cov_losses_extra": """torch.manual_seed(0)
+a, b = torch.randn(4, 3), torch.randn(4, 3)
+y = torch.tensor([1., -1., 1., -1.])
+print(nn.MarginRankingLoss(0.1)(a[:, 0], b[:, 0], y), nn.HingeEmbeddingLoss()(a[:, 0], y), nn.CosineEmbeddingLoss()(a, b, y))
+print(nn.SoftMarginLoss()(a[:, 0], y), nn.MultiLabelSoftMarginLoss()(a, (b > 0).float()), nn.MultiLabelMarginLoss()(a, torch.tensor([[2, -1, 0], [0, 1, -1], [1, -1, 0], [2, 1, 0]])))
+print(nn.MultiMarginLoss(margin=0.5)(a, torch.tensor([0, 2, 1, 0])), nn.TripletMarginLoss(margin=0.5)(a, b, a.flip(0)), nn.TripletMarginWithDistanceLoss(distance_function=nn.PairwiseDistance())(a, b, a.flip(0)))
+print(nn.PoissonNLLLoss()(a, b.abs()), nn.GaussianNLLLoss()(a, b, torch.ones(4, 3) * 0.5), nn.MultiMarginLoss(), nn.TripletMarginLoss(), nn.CTCLoss())
+print(F.margin_ranking_loss(a[:, 0], b[:, 0], y, margin=0.2, reduction='sum'), F.hinge_embedding_loss(a[:, 0], y, reduction='none'), F.cosine_embedding_loss(a, b, y, 0.1))
+print(F.soft_margin_loss(a[:, 0], y), F.multi_margin_loss(a, torch.tensor([0, 2, 1, 0]), p=2), F.triplet_margin_loss(a, b, a.flip(0), swap=True), F.poisson_nll_loss(a, b.abs(), log_input=True, full=True))
+print(F.gaussian_nll_loss(a, b, torch.ones(4, 1), full=True), F.multilabel_soft_margin_loss(a, (b > 0).float(), reduction='sum'))
+lp = torch.randn(6, 2, 4).log_softmax(2)
+print(F.ctc_loss(lp, torch.tensor([[1, 2], [3, 3]]), [6, 5], [2, 2]), nn.CTCLoss(blank=0, reduction='sum')(lp, torch.tensor([1, 2, 3, 3]), torch.tensor([6, 5]), torch.tensor([2, 2])))""",
+    "cov_functional_tail": """x = torch.arange(16.).view(1, 1, 4, 4)
+print(F.interpolate(x, scale_factor=0.5, mode='bilinear', align_corners=True), F.interpolate(x[:, :, 0], size=6, mode='linear'), F.interpolate(x, size=(2, 3), mode='nearest'))
+print(F.pad(x[0, :, :2], (1, 1), mode='reflect'), F.pad(x[:, :, :2], (2, 1, 1, 0), mode='replicate'), F.pad(x[0, :, :2], (1, 1), mode='circular'), F.pad(x[0, 0, :1], (1, 2), value=-1.0))
+a = torch.tensor([[1., 2., 3.], [-1., 0., 2.], [0.5, 0.5, -0.5]])
+print(F.cosine_similarity(a, a.roll(1, 0)), F.pairwise_distance(a, a.flip(0), p=1.0), F.pdist(a), F.glu(a[:, :2], dim=1), F.hardshrink(a, 1.0), F.softshrink(a, lambd=0.5))
+print(F.pixel_shuffle(torch.arange(8.).view(1, 4, 1, 2), 2).shape, F.pixel_unshuffle(x, 2).shape, F.channel_shuffle(torch.arange(6.).view(1, 6, 1, 1), 3).flatten())
+print(F.unfold(x, 2, stride=2), F.fold(F.unfold(x, 2), (4, 4), 2)[0, 0], F.local_response_norm(x.expand(1, 3, 4, 4), 2)[0, :, 0, 0], F.rms_norm(a, (3,)))
+print(F.lp_pool1d(x[:, 0], 2, 2), F.max_unpool1d(*F.max_pool1d(x[:, 0], 2, return_indices=True), 2))
+theta = torch.tensor([[[1., 0., 0.], [0., 1., 0.]]])
+g = F.affine_grid(theta, (1, 1, 2, 2), align_corners=False)
+print(g, F.grid_sample(x, g, align_corners=False))""",
+    "cov_rnn_extras": """for cls in (nn.RNN, nn.GRU):
+    try:
+        cls(2, 3, proj_size=1)
+    except ValueError as e:
+        print(type(e).__name__, e)
+torch.manual_seed(0)
+lstm = nn.LSTM(2, 4, proj_size=2, batch_first=True)
+out, (h, c) = lstm(torch.randn(1, 3, 2))
+print(lstm, out.shape, h.shape, c.shape)
+cell = nn.GRUCell(2, 3)
+print(cell, cell(torch.randn(1, 2)).shape, nn.RNNCell(2, 3, nonlinearity='relu'), nn.LSTMCell(2, 3)(torch.randn(4, 2))[1].shape)""",
+    "cov_torch_tail_ops": """x = torch.tensor([3, 1, 2, 3, 1, 5])
+print(torch.unique(x), torch.unique(x, return_counts=True), x.unique(sorted=True, return_inverse=True), torch.unique_consecutive(torch.tensor([1, 1, 2, 2, 1])))
+print(torch.bincount(x), x.bincount(minlength=8), torch.histc(torch.tensor([1., 2., 1.]), bins=4, min=0, max=3), torch.bucketize(torch.tensor([1, 5, 9]), torch.tensor([1, 3, 5, 7]), right=True))
+print(torch.searchsorted(torch.tensor([1, 3, 5, 7]), torch.tensor([3, 6])), torch.searchsorted(torch.tensor([1, 3, 5, 7]), torch.tensor([3, 6]), side='right'))
+gx, gy = torch.meshgrid(torch.arange(2), torch.arange(3), indexing='ij')
+print(gx, gy, torch.meshgrid([torch.arange(2), torch.arange(2)], indexing='xy')[0], torch.cartesian_prod(torch.tensor([1, 2]), torch.tensor([3, 4])))
+f = torch.tensor([[1., 4., 9.], [16., 25., 36.]])
+print(torch.diff(f), f.diff(dim=0), torch.diff(f, n=2, prepend=torch.zeros(2, 1)), torch.cross(f, f.flip(1), dim=1), torch.rot90(f), f.rot90(2, (0, 1)))
+print(torch.nan_to_num(torch.tensor([float('nan'), float('inf'), -float('inf'), 1.0]), nan=0.5, posinf=9.0), torch.logcumsumexp(f, 1), f.cummax(1), torch.cummin(f.flip(1), dim=1))
+print(torch.block_diag(torch.ones(1, 2), torch.tensor([[3.]])), torch.trace(f[:, :2]), f.masked_scatter(f > 10, torch.arange(6.)), torch.ravel(f))
+print(torch.atleast_2d(torch.tensor(1.)), torch.atleast_1d(torch.tensor(1.), torch.ones(2)), torch.atleast_3d(f).shape, torch.broadcast_shapes((2, 1), (3,)), torch.result_type(torch.tensor([1]), 1.0), torch.can_cast(torch.float, torch.int))
+print(torch.sort(f.flip(1), dim=1, descending=True), torch.topk(f.flatten(), 2), torch.median(f), f.kthvalue(2, dim=1), torch.scatter_reduce(torch.zeros(3), 0, torch.tensor([0, 1, 0]), torch.tensor([1., 2., 3.]), reduce='amax'))
+print(torch.cdist(f, f.flip(0)), torch.conv1d(torch.ones(1, 1, 4), torch.ones(1, 1, 2)), torch.dropout(f, 0.5, False), torch.embedding(torch.eye(3), torch.tensor([2, 0])), torch.scalar_tensor(2))""",
+    "cov_finfo_iinfo": """print(torch.finfo(torch.float32), torch.finfo(torch.float16).eps, torch.finfo().max, torch.finfo(torch.bfloat16).tiny)
+print(torch.iinfo(torch.int32), torch.iinfo(torch.int64).max, torch.iinfo(torch.uint8).min, torch.finfo(torch.float64).bits)
+try:
+    torch.finfo(torch.int32)
+except TypeError as e:
+    print(type(e).__name__, e)""",
+    "cov_optim_more": """def run(make, steps=3):
+    w = torch.tensor([1.5, -2.0], requires_grad=True)
+    opt = make([w])
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = ((w - torch.tensor([0.5, 1.0])) ** 2).sum()
+        loss.backward()
+        opt.step()
+    return w.detach()
+print(run(lambda p: torch.optim.Adadelta(p, lr=1.0)), run(lambda p: torch.optim.Adamax(p, lr=0.1)), run(lambda p: torch.optim.NAdam(p, lr=0.1)))
+print(run(lambda p: torch.optim.RAdam(p, lr=0.1), steps=7), run(lambda p: torch.optim.NAdam(p, lr=0.1, weight_decay=0.1, decoupled_weight_decay=True)))
+w = torch.tensor([1.5, -2.0], requires_grad=True)
+opt = torch.optim.LBFGS([w], lr=1, max_iter=10)
+def closure():
+    opt.zero_grad()
+    loss = ((w - torch.tensor([0.5, 1.0])) ** 2).sum() + (w ** 4).sum() * 0.1
+    loss.backward()
+    return loss
+print(opt.step(closure), w.detach(), opt)""",
+    "cov_schedulers_more": """import torch.optim.lr_scheduler as S
+def lrs(make, n=6):
+    opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1, momentum=0.9)
+    s = make(opt)
+    out = []
+    for _ in range(n):
+        out.append(round(s.get_last_lr()[0], 6))
+        opt.step()
+        s.step()
+    return out
+print(lrs(lambda o: S.ConstantLR(o, factor=0.5, total_iters=2)), lrs(lambda o: S.LinearLR(o, start_factor=0.25, total_iters=4)), lrs(lambda o: S.PolynomialLR(o, total_iters=4, power=2.0)))
+print(lrs(lambda o: S.CosineAnnealingWarmRestarts(o, T_0=2, T_mult=2, eta_min=0.01)), lrs(lambda o: S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=2)))
+print(lrs(lambda o: S.SequentialLR(o, [S.ConstantLR(o, factor=0.1, total_iters=2), S.ExponentialLR(o, gamma=0.9)], milestones=[2])))
+print(lrs(lambda o: S.ChainedScheduler([S.ConstantLR(o, factor=0.1, total_iters=2), S.ExponentialLR(o, gamma=0.9)])))""",
+    "cov_rnn_utils": """from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence, pack_sequence, unpad_sequence, unpack_sequence, PackedSequence
+seqs = [torch.arange(1., 4.), torch.arange(4., 6.), torch.tensor([6.])]
+padded = pad_sequence(seqs, batch_first=True)
+print(padded, pad_sequence(seqs, padding_value=-1.0, padding_side='left'))
+packed = pack_padded_sequence(padded, [3, 2, 1], batch_first=True)
+data, batch_sizes, sorted_indices, unsorted_indices = packed
+print(type(packed).__name__, data, batch_sizes, sorted_indices, len(packed), packed.batch_sizes, packed[1])
+out, lengths = pad_packed_sequence(packed, batch_first=True, total_length=4)
+print(out, lengths)
+p2 = pack_sequence([torch.tensor([1., 2.]), torch.tensor([3., 4., 5.])], enforce_sorted=False)
+print(p2, unpack_sequence(p2), unpad_sequence(padded, torch.tensor([3, 2, 1]), batch_first=True))
+torch.manual_seed(0)
+gru = nn.GRU(1, 2, batch_first=True)
+po, h = gru(pack_padded_sequence(padded.unsqueeze(-1), torch.tensor([3, 2, 1]), batch_first=True))
+print(isinstance(po, PackedSequence), po.data.shape, h, nn.utils.rnn.pad_packed_sequence(po, batch_first=True)[0].shape)
+try:
+    pack_padded_sequence(padded, [1, 2, 3], batch_first=True)
+except RuntimeError as e:
+    print(type(e).__name__, e)""",
+    "cov_nn_utils_prune_parametrize": """import torch.nn.utils.prune as prune
+import torch.nn.utils.parametrize as P
+from torch.nn.utils.parametrizations import weight_norm, spectral_norm
+torch.manual_seed(0)
+lin = nn.Linear(3, 2)
+prune.l1_unstructured(lin, 'weight', amount=2)
+print(sorted(n for n, _ in lin.named_parameters()), sorted(n for n, _ in lin.named_buffers()), lin.weight_mask, prune.is_pruned(lin))
+prune.remove(lin, 'weight')
+print(prune.is_pruned(lin), (lin.weight == 0).sum())
+prune.random_unstructured(lin, 'bias', amount=0.5)
+print(lin.bias_mask.sum())
+class Sym(nn.Module):
+    def forward(self, X):
+        return X.triu() + X.triu(1).transpose(-1, -2)
+m = nn.Linear(3, 3)
+P.register_parametrization(m, 'weight', Sym())
+print(P.is_parametrized(m), P.is_parametrized(m, 'bias'), torch.equal(m.weight, m.weight.T), P.type_before_parametrizations(m))
+with P.cached():
+    print(m.weight is m.weight, torch.equal(m(torch.ones(1, 3)), torch.ones(1, 3) @ m.weight.T + m.bias))
+P.remove_parametrizations(m, 'weight')
+print(P.is_parametrized(m), torch.equal(m.weight, m.weight.T))
+wn = weight_norm(nn.Linear(3, 2))
+print(sorted(n for n, _ in wn.named_parameters()), wn(torch.ones(1, 3)))
+import warnings
+warnings.simplefilter('ignore')
+old = nn.utils.weight_norm(nn.Linear(3, 2), dim=0)
+print(sorted(n for n, _ in old.named_parameters()), old.weight_g.shape)
+nn.utils.remove_weight_norm(old)
+print(sorted(n for n, _ in old.named_parameters()))
+sn = spectral_norm(nn.Linear(4, 4))
+sn.eval()
+print(sorted(n for n, _ in sn.named_parameters()), nn.utils.spectral_norm(nn.Linear(2, 2)).weight_orig.shape)""",
+}
+SNIPPETS.update(COVERAGE_SNIPPETS)
+
+
 def run_snippet(src):
     out = io.StringIO()
     ns = {"__name__": "__main__"}

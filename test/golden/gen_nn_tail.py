@@ -1,8 +1,10 @@
-# Generates test/golden/nn_tail.json and nn_tail_2.json: what real PyTorch computes for the long tail of torch.nn
-# (activation extras, distances, RMSNorm/LRN/SyncBatchNorm, LPPool/MaxUnpool, ChannelShuffle/Fold/
-# Unfold, EmbeddingBag): per case repr, initial parameters/buffers, then per step (train/eval) outputs,
-# grad_fn, input/parameter gradients and buffers — the format test/engine/nn_layers_harness.ts reads —
-# plus PyTorch's error messages and reprs. Run: ~/.cache/nnlens-ref/bin/python test/golden/gen_nn_tail.py
+# Generates test/golden/nn_tail.json and nn_tail_2.json: what real PyTorch computes for the long tail
+# of torch.nn (activation extras, distances, RMSNorm/LRN/SyncBatchNorm, LPPool/FractionalMaxPool/
+# MaxUnpool, ChannelShuffle/Fold/Unfold, bicubic interpolate, affine_grid/grid_sample, EmbeddingBag):
+# per case repr, initial parameters/buffers, then per step (train/eval) outputs, grad_fn, input and
+# parameter gradients and buffers (the format test/engine/nn_layers_harness.ts reads), plus PyTorch's
+# error messages, reprs, state_dict keys and signatures.
+# Run: ~/.cache/nnlens-ref/bin/python test/golden/gen_nn_tail.py
 import json
 import os
 import re
@@ -276,6 +278,8 @@ reprs = {
     "bag_max_norm": repr(nn.EmbeddingBag(10, 3, max_norm=1.0, norm_type=1.0)),
     "pairwise_distance": repr(nn.PairwiseDistance(1.0, keepdim=True)),
     "fracmax": repr(nn.FractionalMaxPool2d(3, output_ratio=0.5)),
+    "convert_sync": repr(nn.SyncBatchNorm.convert_sync_batchnorm(nn.Sequential(
+        nn.Conv2d(1, 2, 3), nn.BatchNorm2d(2, momentum=None), nn.Sequential(nn.BatchNorm1d(4, affine=False)), nn.InstanceNorm1d(3)))),
 }
 
 # state_dict keys (the harness checks parameter/buffer names; these are the full state_dict lists).

@@ -73,7 +73,10 @@ function accumulate(node: AccumulateGrad, g: Tensor, createGraph: boolean, hande
   const v = node.variable;
   for (const h of v._hooks ?? []) {
     const r = h(g);
-    if (r) g = r;
+    if (r) {
+      g = r;
+      handedOut.add(r._box); // the hook's caller may still hold it: copy, never steal
+    }
   }
   if (!sameShape(g.shape, v.shape)) {
     throw runtimeError(`Function AccumulateGrad returned an invalid gradient - got [${g.shape.join(', ')}] but expected shape compatible with [${v.shape.join(', ')}]`);
@@ -112,7 +115,7 @@ function run(roots: Tensor[], rootG: Tensor[], opts: RunOptions): Map<number, Te
     const node = ready.splice(bi, 1)[0];
     const buf = buffers.get(node) ?? new Map<number, Tensor>();
     buffers.delete(node);
-    let outGrads = runPreHooks(node, buf);
+    let outGrads = runPreHooks(node, buf, handedOut);
 
     const cap = opts.capture?.get(node);
     if (cap) for (const [nr, idx] of cap) if (outGrads[nr]) captured.set(idx, outGrads[nr]!);
@@ -149,7 +152,7 @@ function castToInput(e: Edge, g: Tensor, createGraph: boolean): Tensor {
 }
 
 /** Tensor hooks, retain_grad and node pre-hooks, applied to the gradients arriving at a node. */
-function runPreHooks(node: Node, buf: Map<number, Tensor>): Grad[] {
+function runPreHooks(node: Node, buf: Map<number, Tensor>, handedOut: HandedOut): Grad[] {
   const n = Math.max(node.outputMeta.length, 1);
   let grads: Grad[] = [];
   for (let i = 0; i < n; i++) grads.push(buf.get(i) ?? null);
@@ -159,7 +162,10 @@ function runPreHooks(node: Node, buf: Map<number, Tensor>): Grad[] {
         const g = grads[nr];
         if (!g) continue;
         const r = h(g);
-        if (r) grads[nr] = r;
+        if (r) {
+          grads[nr] = r;
+          handedOut.add(r._box);
+        }
       }
     }
   }

@@ -1,9 +1,9 @@
 // Starts the tfjs kernel library behind the backend seam: tfjs-node when it loads, else the wasm (SIMD)
 // backend, else the pure-JS cpu backend; and `run`, the wrapper every tfjs-using kernel goes through
 // (scoped tensor memory, a cpu fallback before init resolved, tfjs errors turned into BackendErrors).
-import * as tfcore from '@tensorflow/tfjs-core';
-import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type * as tfcore from '@tensorflow/tfjs-core';
+import type * as tfcpu from '@tensorflow/tfjs-backend-cpu';
+import type * as tfwasm from '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,7 +34,25 @@ const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'tensorflow'];
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 const nodeRequire = createRequire(__filename);
 
-let tf: Tf = tfcore;
+/**
+ * tfjs loads on first use, not with the engine: inspecting on the meta device never runs a kernel,
+ * and evaluating tfjs-core and its backends is ~20 ms of every CLI start. Plain require() calls (not
+ * nodeRequire) so that esbuild still bundles the packages.
+ */
+let loaded: { core: Tf; cpu: typeof tfcpu; wasm: typeof tfwasm } | null = null;
+function tfjs(): NonNullable<typeof loaded> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose, see above */
+  loaded ??= {
+    core: require('@tensorflow/tfjs-core') as Tf,
+    cpu: require('@tensorflow/tfjs-backend-cpu') as typeof tfcpu,
+    // Registers the 'wasm' backend factory as it loads.
+    wasm: require('@tensorflow/tfjs-backend-wasm') as typeof tfwasm,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return loaded;
+}
+
+let tf: Tf | null = null;
 let active: BackendName | null = null;
 let info: BackendInfo = { name: null, fallbackReasons: [], lazyCpu: false };
 let wasmReady: Promise<string> | null = null;
@@ -70,10 +88,11 @@ export function backendInfo(): BackendInfo {
 
 /** Live tfjs tensors and their bytes (for leak tests), and the wasm heap size when on wasm. */
 export function memory(): { numTensors: number; numBytes: number; wasmHeapBytes: number } {
-  const m = tf.memory();
+  const api = tf ?? tfjs().core;
+  const m = api.memory();
   let wasmHeapBytes = 0;
   if (active === 'wasm') {
-    const b = tf.engine().findBackend('wasm') as unknown as { wasm?: { HEAPU8?: Uint8Array } } | null;
+    const b = api.engine().findBackend('wasm') as unknown as { wasm?: { HEAPU8?: Uint8Array } } | null;
     wasmHeapBytes = b?.wasm?.HEAPU8?.length ?? 0;
   }
   return { numTensors: m.numTensors, numBytes: m.numBytes, wasmHeapBytes };
@@ -102,10 +121,11 @@ export function run<R>(kernel: string, shapes: () => string, body: (tf: Tf) => R
 
 /** Makes sure some backend is active; before initBackend() resolved that is cpu, which needs no async init. */
 export function ensureBackend(): Tf {
-  if (active === null) {
+  if (tf === null || active === null) {
+    tf = tfjs().core;
     registerCpu();
     tf.enableProdMode();
-    tf.setBackend('cpu');
+    void tf.setBackend('cpu');
     active = 'cpu';
     info = { ...info, name: 'cpu', lazyCpu: true };
   }
@@ -118,7 +138,8 @@ export function ensureBackend(): Tf {
  * explicitly keeps the module in every bundle.
  */
 function registerCpu(): void {
-  if (tfcore.findBackendFactory('cpu') == null) tfcore.registerBackend('cpu', () => new MathBackendCPU(), 1);
+  const { core, cpu } = tfjs();
+  if (core.findBackendFactory('cpu') == null) core.registerBackend('cpu', () => new cpu.MathBackendCPU(), 1);
 }
 
 function envBackend(): BackendName | undefined {
@@ -136,12 +157,13 @@ function fallbacksOf(name: BackendName): BackendName[] {
 
 /** Switches the engine to an already-initialised backend: synchronous, so kernels never see a gap. */
 function select(name: BackendName): void {
-  tf = name === 'tensorflow' && tfnode ? tfnode : tfcore;
+  const api = name === 'tensorflow' && tfnode ? tfnode : tfjs().core;
+  tf = api;
   registerCpu();
-  tf.enableProdMode();
+  api.enableProdMode();
   // For registered backends whose factory is synchronous, setBackend completes before it returns.
-  void tf.setBackend(name);
-  if (tf.getBackend() !== name) throw new Error(`tfjs did not switch to '${name}'`);
+  void api.setBackend(name);
+  if (api.getBackend() !== name) throw new Error(`tfjs did not switch to '${name}'`);
   active = name;
 }
 
@@ -181,8 +203,9 @@ function startTensorflow(): void {
  */
 function startWasm(wasmDir: string | undefined): Promise<string> {
   wasmReady ??= (async () => {
+    const { core: tfcore, wasm } = tfjs();
     const dir = findWasmDir(wasmDir);
-    setWasmPaths(dir.endsWith('/') ? dir : dir + '/');
+    wasm.setWasmPaths(dir.endsWith('/') ? dir : dir + '/');
     const simd = await tfcore.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     const factory = tfcore.findBackendFactory('wasm');
     if (!factory) throw new Error('the wasm backend is not registered');

@@ -4,6 +4,7 @@ import { type DType, isFloating, get_default_dtype, isIntegral, scalarTypeName }
 import { runtimeError, notImplemented, TorchError } from '../errors';
 import { Tensor } from '../tensor';
 import { record } from '../autograd/node';
+import { is_grad_enabled } from '../autograd/grad_mode';
 import { unary as backendUnary, UNARY_NAMES, type UnaryName } from '../backend';
 import { makeTensor } from '../tensor';
 import { asTensor, commonDevice, mapBinary, mapTernary, mapUnary, resultTypeOf, sumToShape, floatOf, type TensorLike, type Scalar } from './util';
@@ -142,6 +143,15 @@ interface UnarySpec {
   outDtype?: (d: DType) => DType;
 }
 
+/**
+ * The backward of a hot activation as one kernel over (grad, output) when no graph is being built;
+ * under create_graph it is composed from differentiable ops so double backward still works.
+ */
+function fusedGrad(g: Tensor, o: Tensor, expr: string, composed: () => Tensor): Tensor {
+  if (is_grad_enabled() || g.dtype !== o.dtype || g.device !== o.device) return composed();
+  return mapBinary(g, o, expr, g.dtype, g.device);
+}
+
 const SQRT_PI_2 = 2 / Math.sqrt(Math.PI);
 const UNARY: Record<string, UnarySpec & { node: string }> = {
   neg: { node: 'NegBackward0', expr: '-x', grad: (g) => g.neg() },
@@ -163,9 +173,9 @@ const UNARY: Record<string, UnarySpec & { node: string }> = {
   atan: { node: 'AtanBackward0', expr: 'Math.atan(x)', toFloat: true, saves: 'x', grad: (g, x) => g.div(x.mul(x).add(1)) },
   sinh: { node: 'SinhBackward0', expr: 'Math.sinh(x)', toFloat: true, saves: 'x', grad: (g, x) => g.mul(x.cosh()) },
   cosh: { node: 'CoshBackward0', expr: 'Math.cosh(x)', toFloat: true, saves: 'x', grad: (g, x) => g.mul(x.sinh()) },
-  tanh: { node: 'TanhBackward0', expr: 'Math.tanh(x)', toFloat: true, saves: 'out', grad: (g, _x, o) => g.mul(o.mul(o).neg().add(1)) },
-  sigmoid: { node: 'SigmoidBackward0', expr: '1 / (1 + Math.exp(-x))', toFloat: true, saves: 'out', grad: (g, _x, o) => g.mul(o).mul(o.neg().add(1)) },
-  relu: { node: 'ReluBackward0', expr: 'x > 0 || x !== x ? x : 0', saves: 'out', grad: (g, _x, o) => g.mul(o.gt(0)) },
+  tanh: { node: 'TanhBackward0', expr: 'Math.tanh(x)', toFloat: true, saves: 'out', grad: (g, _x, o) => fusedGrad(g, o, 'x * (1 - y * y)', () => g.mul(o.mul(o).neg().add(1))) },
+  sigmoid: { node: 'SigmoidBackward0', expr: '1 / (1 + Math.exp(-x))', toFloat: true, saves: 'out', grad: (g, _x, o) => fusedGrad(g, o, 'x * y * (1 - y)', () => g.mul(o).mul(o.neg().add(1))) },
+  relu: { node: 'ReluBackward0', expr: 'x > 0 || x !== x ? x : 0', saves: 'out', grad: (g, _x, o) => fusedGrad(g, o, 'y > 0 ? x : 0', () => g.mul(o.gt(0))) },
   erf: { node: 'ErfBackward0', expr: 'erf(x)', toFloat: true, saves: 'x', grad: (g, x) => g.mul(x.mul(x).neg().exp()).mul(SQRT_PI_2) },
   reciprocal: { node: 'ReciprocalBackward0', expr: '1 / x', toFloat: true, saves: 'out', grad: (g, _x, o) => g.mul(o.mul(o)).neg() },
   floor: { node: 'FloorBackward0', expr: 'Math.floor(x)', grad: (g) => g.mul(0) },

@@ -3,6 +3,7 @@
 import { nn, torch } from '../../engine/index';
 import type { PyValue } from '../runtime/object';
 import { bind, type Row } from './spec';
+import { FUNCTIONAL_TAIL } from './functional_tail';
 
 type Fn = (...a: unknown[]) => unknown;
 const FE = nn.functional as unknown as Record<string, Fn | undefined>;
@@ -91,6 +92,7 @@ export function functionalAttrs(): Record<string, PyValue> {
     }
   };
   add(ROWS, FE);
+  add(FUNCTIONAL_TAIL, FE);
   add(FROM_TORCH, TE);
   built = out;
   return out;

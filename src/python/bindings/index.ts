@@ -6,7 +6,8 @@ import './module_copy';
 import { layerClasses } from './nn_layers';
 import { functionalAttrs } from './functional';
 import { initAttrs } from './init';
-import { utilsAttrs } from './utils';
+import { utilsAttrs, utilsSubmoduleAttrs } from './utils';
+import { rnnUtilsAttrs } from './rnn_utils';
 import { optimAttrs } from './optim';
 import {
   ParameterType, createAutogradModule, createBackendsModule, createCudaModule, createTorchModule,
@@ -30,6 +31,16 @@ function submodule(interp: Interpreter, name: string, make: () => PyModule): PyM
   return m;
 }
 
+/** torch.nn.utils with its `rnn` submodule as an attribute (`nn.utils.rnn.pad_sequence`). */
+function utilsModule(interp: Interpreter): PyModule {
+  const m = makeModule('torch.nn.utils', utilsAttrs());
+  m.dict.setStr('rnn', submodule(interp, 'torch.nn.utils.rnn', () => makeModule('torch.nn.utils.rnn', rnnUtilsAttrs())));
+  for (const [name, attrs] of Object.entries(utilsSubmoduleAttrs())) {
+    m.dict.setStr(name, submodule(interp, `torch.nn.utils.${name}`, () => makeModule(`torch.nn.utils.${name}`, attrs)));
+  }
+  return m;
+}
+
 /** Makes `import torch` (and friends) available to every Interpreter. Idempotent. */
 export function registerTorchBindings(): void {
   if (registered) return;
@@ -40,12 +51,16 @@ export function registerTorchBindings(): void {
     // `import torch.nn as nn` then `nn.functional.relu`: the submodules exist as attributes at once.
     m.dict.setStr('functional', submodule(interp, 'torch.nn.functional', () => makeModule('torch.nn.functional', functionalAttrs())));
     m.dict.setStr('init', submodule(interp, 'torch.nn.init', () => makeModule('torch.nn.init', initAttrs())));
-    m.dict.setStr('utils', submodule(interp, 'torch.nn.utils', () => makeModule('torch.nn.utils', utilsAttrs())));
+    m.dict.setStr('utils', submodule(interp, 'torch.nn.utils', () => utilsModule(interp)));
     return m;
   });
   registerModule('torch.nn.functional', () => makeModule('torch.nn.functional', functionalAttrs()));
   registerModule('torch.nn.init', () => makeModule('torch.nn.init', initAttrs()));
-  registerModule('torch.nn.utils', () => makeModule('torch.nn.utils', utilsAttrs()));
+  registerModule('torch.nn.utils', utilsModule);
+  registerModule('torch.nn.utils.rnn', () => makeModule('torch.nn.utils.rnn', rnnUtilsAttrs()));
+  for (const name of ['parametrize', 'parametrizations', 'prune']) {
+    registerModule(`torch.nn.utils.${name}`, () => makeModule(`torch.nn.utils.${name}`, utilsSubmoduleAttrs()[name]));
+  }
   registerModule('torch.nn.parameter', () => makeModule('torch.nn.parameter', { Parameter: ParameterType }));
   registerModule('torch.nn.modules', () => makeModule('torch.nn.modules', { ...layerClasses() }));
   registerModule('torch.optim', (interp) => {

@@ -8,6 +8,7 @@ import { toArray, typeName } from '../runtime/protocol';
 import { PyIterator, PyList, PySlice, PyTuple, None } from '../runtime/types';
 import { ModuleType, constructInto, layerClass, lightJs, lightPy, type LayerSpec } from './nn_module';
 import { bindTypeError, moduleOf, toInt, type EModule } from './values';
+import { LAYERS_TAIL, LOSSES_TAIL } from './nn_layers_tail';
 
 type Ctor = LayerSpec['engine'];
 const E = nn as unknown as Record<string, Ctor | undefined>;
@@ -63,12 +64,13 @@ const LAYERS: [string, string, string?][] = [
   ['TransformerDecoder', '(self, decoder_layer: Module, num_layers: int, norm: opt=None)'],
   ['Transformer', `(self, d_model: int=512, nhead: int=8, num_encoder_layers: int=6, num_decoder_layers: int=6, dim_feedforward: int=2048, dropout: num=0.1, activation: any="relu", custom_encoder: opt=None, custom_decoder: opt=None, layer_norm_eps: num=1e-05, batch_first: bool=False, norm_first: bool=False, bias: bool=True, ${F_KW})`,
     `d_model nhead num_encoder_layers num_decoder_layers dim_feedforward dropout activation custom_encoder custom_decoder layer_norm_eps batch_first norm_first bias ${FACT}`],
-  ['RNN', `(self, input_size: int, hidden_size: int, num_layers: int=1, nonlinearity: str="tanh", bias: bool=True, batch_first: bool=False, dropout: num=0.0, bidirectional: bool=False, ${F_KW})`,
-    `input_size hidden_size num_layers nonlinearity bias batch_first dropout bidirectional ${FACT}`],
+  // proj_size is LSTM-only; RNN/GRU accept it so the engine can raise PyTorch's ValueError naming it.
+  ['RNN', `(self, input_size: int, hidden_size: int, num_layers: int=1, nonlinearity: str="tanh", bias: bool=True, batch_first: bool=False, dropout: num=0.0, bidirectional: bool=False, ${F_KW}, proj_size: int=None)`,
+    'input_size hidden_size num_layers nonlinearity bias batch_first dropout bidirectional {device dtype proj_size}'],
   ['LSTM', `(self, input_size: int, hidden_size: int, num_layers: int=1, bias: bool=True, batch_first: bool=False, dropout: num=0.0, bidirectional: bool=False, proj_size: int=0, ${F_KW})`,
     `input_size hidden_size num_layers bias batch_first dropout bidirectional proj_size ${FACT}`],
-  ['GRU', `(self, input_size: int, hidden_size: int, num_layers: int=1, bias: bool=True, batch_first: bool=False, dropout: num=0.0, bidirectional: bool=False, ${F_KW})`,
-    `input_size hidden_size num_layers bias batch_first dropout bidirectional ${FACT}`],
+  ['GRU', `(self, input_size: int, hidden_size: int, num_layers: int=1, bias: bool=True, batch_first: bool=False, dropout: num=0.0, bidirectional: bool=False, ${F_KW}, proj_size: int=None)`,
+    'input_size hidden_size num_layers bias batch_first dropout bidirectional {device dtype proj_size}'],
   ['RNNCell', `(self, input_size: int, hidden_size: int, bias: bool=True, nonlinearity: str="tanh", ${F_KW})`, `input_size hidden_size bias nonlinearity ${FACT}`],
   ['LSTMCell', `(self, input_size: int, hidden_size: int, bias: bool=True, ${F_KW})`, `input_size hidden_size bias ${FACT}`],
   ['GRUCell', `(self, input_size: int, hidden_size: int, bias: bool=True, ${F_KW})`, `input_size hidden_size bias ${FACT}`],
@@ -206,15 +208,15 @@ let built: Record<string, PyValue> | null = null;
 export function layerClasses(): Record<string, PyValue> {
   if (built) return built;
   const out: Record<string, PyValue> = { Module: ModuleType, ...buildContainers() };
-  for (const [name, sig, callT] of LAYERS) {
+  for (const [name, sig, callT] of [...LAYERS, ...LAYERS_TAIL]) {
     const engine = E[name];
     if (!engine) continue;
     out[name] = layerClass(name, { engine, init: `__init__${sig}`, call: callT });
   }
-  for (const [name, params] of Object.entries(LOSSES)) {
+  for (const [name, params] of Object.entries({ ...LOSSES, ...LOSSES_TAIL })) {
     const engine = E[name];
     if (!engine) continue;
-    const names = params.split(',').map((p) => p.trim().split(':')[0]);
+    const names = params.split(',').map((p) => p.trim().split(':')[0]).filter((n) => n !== '*');
     out[name] = layerClass(name, { engine, init: `__init__(self, ${params})`, call: `{${names.join(' ')}}`, module: 'torch.nn.modules.loss' });
   }
   built = out;

@@ -23,7 +23,7 @@ type ModuleCtor = new (...args: never[]) => EModule;
 /** Python -> engine for forward arguments/results and hooks: tensors and modules unwrap, tuples become arrays. */
 export function lightJs(v: PyValue): unknown {
   if (v === None) return null;
-  if (v instanceof PyInstance && (v.payload instanceof Tensor || v.payload instanceof nn.Module)) return v.payload;
+  if (v instanceof PyInstance && (v.payload instanceof Tensor || v.payload instanceof nn.Module || v.payload instanceof nn.utils.rnn.PackedSequence)) return v.payload;
   if (v instanceof PyTuple) return v.items.map(lightJs);
   return jsFunctionOf(v) ?? v;
 }
@@ -380,7 +380,9 @@ export interface LayerSpec {
 
 /** A Python class for an engine layer: `nn.Linear(in_features, out_features, bias=True, device=None, dtype=None)`. */
 export function layerClass(name: string, spec: LayerSpec): PyType {
-  const cls = nativeClass({ name, module: spec.module ?? 'torch.nn.modules', bases: [spec.base ?? ModuleType] });
+  // The engine class knows PyTorch's defining module (torch.nn.modules.linear); the base's is no answer.
+  const own = (spec.engine as unknown as { pyModule?: string }).pyModule;
+  const cls = nativeClass({ name, module: spec.module ?? (own && own !== 'torch.nn.modules.module' ? own : 'torch.nn.modules'), bases: [spec.base ?? ModuleType] });
   engineClassOf.set(cls, spec.engine);
   pyTypeOfEngine.set(spec.engine, cls);
   const init = spec.init.replace(/^__init__\(self\b/, '__init__(self: py');

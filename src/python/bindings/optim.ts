@@ -137,6 +137,17 @@ const OPTIMIZERS: [string, string, string][] = [
     'lr alpha eps weight_decay momentum centered maximize'],
   ['Adagrad', '(self, params: py, lr: num=0.01, lr_decay: num=0, weight_decay: num=0, initial_accumulator_value: num=0, eps: num=1e-10, foreach: skip=None, *, maximize: bool=False, differentiable: skip=False, fused: skip=None)',
     'lr lr_decay weight_decay initial_accumulator_value eps maximize'],
+  ['Adadelta', `(self, params: py, lr: num=1.0, rho: num=0.9, eps: num=1e-06, weight_decay: num=0, foreach: skip=None, *, capturable: skip=False, maximize: bool=False, differentiable: skip=False)`,
+    'lr rho eps weight_decay maximize'],
+  ['Adamax', `(self, params: py, lr: num=0.002, betas: any=(0.9, 0.999), eps: num=1e-08, weight_decay: num=0, foreach: skip=None, *, maximize: bool=False, differentiable: skip=False, capturable: skip=False)`,
+    'lr betas eps weight_decay maximize'],
+  ['NAdam', `(self, params: py, lr: num=0.002, betas: any=(0.9, 0.999), eps: num=1e-08, weight_decay: num=0, momentum_decay: num=0.004, decoupled_weight_decay: bool=False, *, ${COMMON})`,
+    'lr betas eps weight_decay momentum_decay decoupled_weight_decay maximize'],
+  ['RAdam', `(self, params: py, lr: num=0.001, betas: any=(0.9, 0.999), eps: num=1e-08, weight_decay: num=0, decoupled_weight_decay: bool=False, *, ${COMMON})`,
+    'lr betas eps weight_decay decoupled_weight_decay maximize'],
+  ['SparseAdam', '(self, params: py, lr: num=0.001, betas: any=(0.9, 0.999), eps: num=1e-08, maximize: bool=False)', 'lr betas eps maximize'],
+  ['LBFGS', '(self, params: py, lr: num=1, max_iter: int=20, max_eval: opt=None, tolerance_grad: num=1e-07, tolerance_change: num=1e-09, history_size: int=100, line_search_fn: opt=None)',
+    'lr max_iter max_eval tolerance_grad tolerance_change history_size line_search_fn'],
 ];
 
 function optimizerClass(name: string, sig: string, opts: string): PyType | null {
@@ -178,6 +189,15 @@ const SCHEDULERS: [string, string, string][] = [
     'optimizer max_lr {total_steps epochs steps_per_epoch pct_start anneal_strategy cycle_momentum base_momentum max_momentum div_factor final_div_factor three_phase last_epoch}'],
   ['ReduceLROnPlateau', '(self, optimizer: any, mode: str="min", factor: num=0.1, patience: int=10, threshold: num=0.0001, threshold_mode: str="rel", cooldown: int=0, min_lr: any=0, eps: num=1e-08)',
     'optimizer {mode factor patience threshold threshold_mode cooldown min_lr eps}'],
+  ['ConstantLR', '(self, optimizer: any, factor: num=0.3333333333333333, total_iters: int=5, last_epoch: int=-1)', 'optimizer factor total_iters last_epoch'],
+  ['LinearLR', '(self, optimizer: any, start_factor: num=0.3333333333333333, end_factor: num=1.0, total_iters: int=5, last_epoch: int=-1)',
+    'optimizer start_factor end_factor total_iters last_epoch'],
+  ['PolynomialLR', '(self, optimizer: any, total_iters: int=5, power: num=1.0, last_epoch: int=-1)', 'optimizer total_iters power last_epoch'],
+  ['CosineAnnealingWarmRestarts', '(self, optimizer: any, T_0: int, T_mult: int=1, eta_min: num=0.0, last_epoch: int=-1)', 'optimizer T_0 T_mult eta_min last_epoch'],
+  ['CyclicLR', '(self, optimizer: any, base_lr: any, max_lr: any, step_size_up: int=2000, step_size_down: opt=None, mode: str="triangular", gamma: num=1.0, scale_fn: any=None, scale_mode: str="cycle", cycle_momentum: bool=True, base_momentum: any=0.8, max_momentum: any=0.9, last_epoch: int=-1)',
+    'optimizer base_lr max_lr {step_size_up step_size_down mode gamma scale_fn scale_mode cycle_momentum base_momentum max_momentum last_epoch}'],
+  ['SequentialLR', '(self, optimizer: any, schedulers: any, milestones: ints, last_epoch: int=-1)', 'optimizer schedulers milestones last_epoch'],
+  ['ChainedScheduler', '(self, schedulers: any, optimizer: any=None)', 'schedulers optimizer'],
 ];
 
 function schedulerClass(name: string, sig: string, callT: string): PyType | null {

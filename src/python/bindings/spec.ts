@@ -209,7 +209,7 @@ function convert(p: Param, v: PyValue, fn: string): unknown {
       return m;
     }
     case 'fn':
-      return toJsFunction(v);
+      return isNone(v) ? undefined : toJsFunction(v);
     case 'nested':
       return toNested(v).data;
     case 'py':
@@ -237,6 +237,9 @@ function jsFunctionToPy(f: (...a: unknown[]) => unknown): PyValue {
 /** The JS function a Python value wraps, if it came from the engine. */
 export const jsFunctionOf = (v: PyValue): ((...a: unknown[]) => unknown) | undefined => (v instanceof PyObject ? jsFunctions.get(v) : undefined);
 
+/** Python classes for engine objects defined outside this file (PackedSequence), consulted by toPy. */
+export const pyWrappers: ((v: object) => PyValue | undefined)[] = [];
+
 export function toPy(v: unknown): PyValue {
   if (v === undefined || v === null) return None;
   switch (typeof v) {
@@ -258,6 +261,10 @@ export function toPy(v: unknown): PyValue {
     return tuple(v.map(toPy));
   }
   if (isHandle(v)) return newInstance(HandleType, v);
+  for (const w of pyWrappers) {
+    const py = w(v as object);
+    if (py !== undefined) return py;
+  }
   if (v instanceof Map) {
     const d = new PyDict();
     for (const [k, x] of v) d.setStr(String(k), toPy(x));
@@ -343,11 +350,17 @@ function plan(params: Param[], call: string | undefined): Step[] {
  * template orders them; the result is converted by `ret`.
  */
 export function bind(sig: string, target: (args: unknown[]) => unknown, opts: BindOptions = {}): PyBuiltin {
-  const params = parseParams(sig);
-  const steps = plan(params, opts.call);
+  // Parsed on first call: the torch bindings define ~1,000 functions and a run calls a few dozen, so
+  // parsing them all when `import torch` first runs was a tenth of the CLI's start-up.
+  let params: Param[] | null = null;
+  let steps: Step[] = [];
   const ret = opts.ret ?? 'auto';
   const fname = sig.slice(0, sig.indexOf('(')).trim();
   const fn: NativeFn = (slots) => {
+    if (params === null) {
+      params = parseParams(sig);
+      steps = plan(params, opts.call);
+    }
     const conv = params.map((p) => convert(p, slots[p.slot], fname));
     const args: unknown[] = [];
     for (const s of steps) {

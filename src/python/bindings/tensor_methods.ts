@@ -142,4 +142,17 @@ export const TENSOR_METHODS: Row[] = [
   ['exponential_(self, lambd: num=1, *, generator: any=None)', undefined, { call: 'self lambd {generator}' }],
   ['bernoulli(self, p: num=None, *, generator: any=None)', undefined, { call: 'self p {generator}' }],
   ['multinomial(self, num_samples: int, replacement: bool=False, *, generator: any=None)', undefined, { call: 'self num_samples replacement {generator}' }],
+  // the tail ops (ops/tail.ts, ops/tail_data.ts)
+  ['trace(self)'], ['ravel(self)'],
+  ['diff(self, n: int=1, dim: int=-1, prepend: Tensor?=None, append: Tensor?=None)'],
+  ['cross(self, other: Tensor, dim: int=None)'],
+  ['rot90(self, k: int=1, dims: ints=(0, 1))'],
+  ['nan_to_num(self, nan: num=0.0, posinf: opt=None, neginf: opt=None)'], ['nan_to_num_(self, nan: num=0.0, posinf: opt=None, neginf: opt=None)'],
+  ['logcumsumexp(self, dim: int)'],
+  ['cummax(self, dim: int)', undefined, { ret: 'vi:cummax' }], ['cummin(self, dim: int)', undefined, { ret: 'vi:cummin' }],
+  ['masked_scatter(self, mask: Tensor, source: Tensor)'], ['masked_scatter_(self, mask: Tensor, source: Tensor)'],
+  ['unique(self, sorted: bool=True, return_inverse: bool=False, return_counts: bool=False, dim: int=None)', undefined, { call: 'self {sorted return_inverse return_counts dim}' }],
+  ['unique_consecutive(self, return_inverse: bool=False, return_counts: bool=False, dim: int=None)', undefined, { call: 'self {return_inverse return_counts dim}' }],
+  ['bincount(self, weights: Tensor?=None, minlength: int=0)'],
+  ['histc(self, bins: int=100, min: num=0, max: num=0)'],
 ];

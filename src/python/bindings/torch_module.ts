@@ -1,7 +1,7 @@
 // The `torch` module: factories, the functional forms of the Tensor methods (derived from the same
 // table), dtypes, Size, device, grad-mode context managers/decorators, seeding, and torch.cuda/backends.
 import {
-  Generator, Tensor, TorchError, get_default_dtype, gradMode, set_default_dtype, set_printoptions, torch,
+  Generator, Tensor, TorchError, default_generator, get_default_dtype, gradMode, set_default_dtype, set_printoptions, torch,
   type DType,
 } from '../../engine/index';
 import type { Interpreter } from '../eval/interpreter';
@@ -15,6 +15,7 @@ import { bind, inferredDtype, methodTarget, toNested, type Row } from './spec';
 import { compileFn, setMatmulPrecision } from './shims';
 import { getAttr } from '../runtime/attrs';
 import { TENSOR_METHODS } from './tensor_methods';
+import { TORCH_TAIL } from './torch_tail';
 import { ParameterType, TensorType, setTensorFactory } from './tensor_type';
 import {
   DTYPE_NAMES, DeviceType, DtypeType, SizeType, bindTypeError, bindingHooks, pyDtype, tensorOf, toDevice, toDtype, toInt,
@@ -75,42 +76,27 @@ const CREATION: Row[] = [
     (a) => set_printoptions(a[0] as never), { call: '{precision threshold edgeitems linewidth profile sci_mode}', ret: 'none' }],
 ];
 
-const FINFO: Partial<Record<DType, [number, number, number, number, string]>> = {
-  // [bits, eps, max, tiny (smallest normal)], as torch.finfo reports them; resolution as printed.
-  float32: [32, 1.1920928955078125e-07, 3.4028234663852886e+38, 1.1754943508222875e-38, '1e-06'],
-  float64: [64, 2.220446049250313e-16, 1.7976931348623157e+308, 2.2250738585072014e-308, '1e-15'],
-  float16: [16, 0.0009765625, 65504.0, 6.103515625e-05, '0.001'],
-  bfloat16: [16, 0.0078125, 3.3895313892515355e+38, 1.1754943508222875e-38, '0.01'],
-};
-
-/** torch.finfo / torch.iinfo objects: read-only numeric limits. */
+/** torch.finfo / torch.iinfo objects: the engine's numeric limits (ops/tail_info.ts) as read-only fields, engine repr. */
 function infoClass(name: string, fields: string[]): PyType {
   const properties: Record<string, { get: (s: PyValue) => PyValue }> = {};
-  for (const f of fields) properties[f] = { get: (self) => ((self as PyInstance).payload as Record<string, PyValue>)[f] };
-  return nativeClass({ name, module: 'torch', properties });
+  for (const f of fields) properties[f] = { get: (self) => ((self as PyInstance).payload as { py: Record<string, PyValue> }).py[f] };
+  return nativeClass({ name, module: 'torch', properties, methods: { '__repr__(self)': ([self]) => String(((self as PyInstance).payload as { info: object }).info) } });
 }
 const FinfoType = infoClass('finfo', ['bits', 'eps', 'max', 'min', 'tiny', 'smallest_normal', 'resolution', 'dtype']);
 const IinfoType = infoClass('iinfo', ['bits', 'min', 'max', 'dtype']);
 
-/** torch.finfo(dtype): eps, max, min, tiny, bits of a floating dtype. */
 function finfo(d: DType): PyValue {
-  const f = FINFO[d];
-  if (!f) throw new TorchError('TypeError', 'torch.finfo() requires a floating point input type. Use torch.iinfo to handle \'torch.finfo\'');
-  const [bits, eps, max, tiny, resolution] = f;
-  return newInstance(FinfoType, {
-    bits, eps: new PyFloat(eps), max: new PyFloat(max), min: new PyFloat(-max), tiny: new PyFloat(tiny), smallest_normal: new PyFloat(tiny),
-    resolution: new PyFloat(Number(resolution)), dtype: d,
-  });
+  const f = torch.finfo(d);
+  const py: Record<string, PyValue> = { bits: f.bits, dtype: f.dtype };
+  for (const k of ['eps', 'max', 'min', 'tiny', 'smallest_normal', 'resolution'] as const) py[k] = new PyFloat(f[k]);
+  return newInstance(FinfoType, { info: f, py });
 }
 
-/** torch.iinfo(dtype): bits, min, max of an integer dtype. */
+/** int64's limits are exact Python ints (bigints): 2**63 - 1 is not a double. */
 function iinfo(d: DType): PyValue {
-  const bits: Partial<Record<DType, number>> = { int64: 64, int32: 32, int16: 16, int8: 8, uint8: 8 };
-  const b = bits[d];
-  if (b === undefined) throw new TorchError('TypeError', 'torch.iinfo() requires an integer input type. Use torch.finfo to handle \'torch.iinfo\'');
-  const min = d === 'uint8' ? 0 : -(2 ** (b - 1));
-  const max = d === 'uint8' ? 255 : 2 ** (b - 1) - 1;
-  return newInstance(IinfoType, { bits: b, min: b === 64 ? -(2n ** 63n) : min, max: b === 64 ? 2n ** 63n - 1n : max, dtype: d });
+  const i = torch.iinfo(d);
+  const py: Record<string, PyValue> = { bits: i.bits, min: i.bits === 64 ? -(2n ** 63n) : i.min, max: i.bits === 64 ? 2n ** 63n - 1n : i.max, dtype: i.dtype };
+  return newInstance(IinfoType, { info: i, py });
 }
 
 function pyDeviceOf(d: string): PyValue {
@@ -317,6 +303,8 @@ function torchAttrs(): Record<string, PyValue> {
   shared = {
     ...rowsToDict(functionalRows()),
     ...rowsToDict(CREATION),
+    ...rowsToDict(TORCH_TAIL),
+    default_generator: newInstance(GeneratorType, default_generator),
     ...dtypes,
     Tensor: TensorType, Size: SizeType, device: DeviceType, dtype: DtypeType, Generator: GeneratorType,
     tensor: tensorFn, as_tensor: asTensorFn, arange: arangeFn, full: fullFn, einsum: einsumFn, is_tensor: isTensorFn,

@@ -3,6 +3,7 @@
 // statements, "definitions mode"), evaluates expressions and calls Python objects from the host.
 import { basename, dirname, join } from 'node:path';
 import { parse, type ParseResult } from '../parse/parser';
+import { parseExpression, parseFile } from '../parse/cache';
 import type { ModuleNode, Stmt } from '../parse/ast';
 import { createBuiltins } from '../builtins';
 import { call as callValue, fromJsError } from '../runtime/call';
@@ -181,8 +182,7 @@ export class Interpreter {
   /** Evaluates one expression in a module's namespace (e.g. the inspector's "ResNet18()"). */
   evaluate(expression: string, module: PyModule): PyValue {
     return this.run(() => {
-      const parsed = parse(expression);
-      parsed.dispose();
+      const parsed = parseExpression(expression);
       const body = parsed.module.body;
       if (parsed.hasSyntaxErrors || body.length !== 1 || body[0].kind !== 'Expr') {
         throw new PyException(newException(PySyntaxError, [`invalid expression: ${expression}`]));
@@ -376,8 +376,9 @@ export class Interpreter {
   private loadSourceModule(name: string, path: string, isPackage: boolean): PyModule {
     const source = this.files!.readFile(path);
     if (source === undefined) throw moduleNotFound(name, this.provided());
-    const parsed = parse(source);
-    parsed.dispose();
+    // Imported files rarely change between runs: their parse is cached by path and text (under a key of
+    // their own, so an import never consumes the result the inspector holds for the same path).
+    const parsed = parseFile(`import:${path}`, source);
     const pkg = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
     const mod = this.newSourceModule(name, path, pkg, isPackage);
     this.modules.setStr(name, mod);

@@ -1,6 +1,6 @@
 // Lowers tree-sitter expression nodes into the typed AST (ast.ts). Nodes it cannot lower become a
 // placeholder plus a diagnostic, so a file being edited still yields an AST for the rest.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-tree';
 import {
   emptyScope,
   type BinOperator, type CmpOperator, type CodeInfo, type Comprehension, type Expr, type Keyword, type NameExpr,
@@ -39,7 +39,8 @@ function lineOf(index: number): number {
   return lo;
 }
 
-export function spanOf(n: Node): Span {
+/** The 1-based range of a node (a copied one, or a wasm Node on the syntax-error path). */
+export function spanOf(n: { startIndex: number; endIndex: number }): Span {
   const s = n.startIndex;
   const e = n.endIndex;
   const sl = lineOf(s);
@@ -48,8 +49,9 @@ export function spanOf(n: Node): Span {
 }
 
 export function unsupported(cx: LowerContext, n: Node, what: string, hint: string): string {
-  const message = `${what} ${what.endsWith('s') ? 'are' : 'is'} not supported by nnlens (line ${n.startPosition.row + 1}, column ${n.startPosition.column + 1}); ${hint}`;
-  cx.diagnostics.push(diagnostic(spanOf(n), 'warning', 'unsupported', message));
+  const sp = spanOf(n);
+  const message = `${what} ${what.endsWith('s') ? 'are' : 'is'} not supported by nnlens (line ${sp.line}, column ${sp.col}); ${hint}`;
+  cx.diagnostics.push(diagnostic(sp, 'warning', 'unsupported', message));
   return message;
 }
 
@@ -68,9 +70,7 @@ function placeholder(n: Node): Expr {
 
 /** Children that carry meaning: named, and not comments. */
 export function namedKids(n: Node): Node[] {
-  const out: Node[] = [];
-  for (const c of n.namedChildren) if (c && c.type !== 'comment' && c.type !== 'line_continuation') out.push(c);
-  return out;
+  return n.meaningfulChildren;
 }
 
 export function lowerExpr(cx: LowerContext, n: Node): Expr {

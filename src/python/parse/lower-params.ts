@@ -1,6 +1,6 @@
 // Lowering of parameter lists (`def` and `lambda`): positional-only and keyword-only markers,
 // defaults, *args/**kwargs, annotations kept as text, and the syntax errors Python reports for them.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-tree';
 import type { Param, Params } from './ast';
 import { diagnostic } from './diagnostics';
 import { lowerExpr, namedKids, spanOf, syntaxError, unsupported, type LowerContext } from './lower-expr';

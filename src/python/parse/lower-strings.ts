@@ -1,6 +1,6 @@
 // Lowering of string literals: implicit concatenation, prefixes (r, f, b), escapes, and f-strings
 // with their replacement fields, conversions, nested format specs and `{x=}`.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-tree';
 import type { Expr, FStringPart, FormattedValue, Span } from './ast';
 import { decodeStringBody, stringPrefix } from './literals';
 import { lowerExpr, namedKids, spanOf, unsupportedExpr, type LowerContext } from './lower-expr';

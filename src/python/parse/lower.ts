@@ -1,6 +1,8 @@
 // Lowers tree-sitter statement nodes into the typed AST. ERROR nodes are skipped (their diagnostics
 // come from parser.ts) so the rest of the file still lowers and its classes can be listed.
-import type { Node } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
+import { copySubtree, languageTable, type SyntaxNode as Node } from './syntax-tree';
+import { openWalker } from './walker';
 import {
   emptyScope,
   type BinOperator, type CodeInfo, type ExceptHandler, type Expr, type ImportAlias, type ModuleNode,
@@ -26,33 +28,45 @@ export interface StmtRecord {
 export type ReuseStatement = (start: number, end: number) => StmtRecord | null;
 
 export function lowerModule(
-  cx: LowerContext, root: Node, reuse?: ReuseStatement,
+  cx: LowerContext, tree: Tree, reuse?: ReuseStatement,
 ): { module: ModuleNode; records: StmtRecord[]; fresh: Set<Stmt> } {
   const body: Stmt[] = [];
   const records: StmtRecord[] = [];
   const fresh = new Set<Stmt>();
-  for (const c of namedKids(root)) {
-    if (c.type === 'ERROR') {
-      cx.errorSpans.push(spanOf(c));
-      continue;
+  const root = tree.rootNode;
+  // One cursor walks the top level; only statements that are not reused get copied out of wasm.
+  const table = languageTable(tree.language);
+  const withMissing = root.hasError;
+  const cursor = openWalker(tree);
+  try {
+    for (let more = cursor.gotoFirstChild(); more; more = cursor.gotoNextSibling()) {
+      const typeId = cursor.typeId();
+      const type = table.types[typeId] ?? 'ERROR';
+      if (!(table.isNamed[typeId] ?? true) || type === 'comment' || type === 'line_continuation') continue;
+      const start = cursor.startIndex();
+      const end = cursor.endIndex();
+      if (type === 'ERROR') {
+        cx.errorSpans.push(spanOf({ startIndex: start, endIndex: end }));
+        continue;
+      }
+      const old = reuse?.(start, end);
+      if (old) {
+        body.push(old.stmt);
+        records.push({ ...old, start, end });
+        cx.diagnostics.push(...old.diagnostics);
+        cx.errorSpans.push(...old.errorSpans);
+        continue;
+      }
+      const d0 = cx.diagnostics.length;
+      const e0 = cx.errorSpans.length;
+      const s = lowerStmt(cx, copySubtree(cursor, table, cx.src, withMissing), '');
+      if (!s) continue;
+      body.push(s);
+      fresh.add(s);
+      records.push({ start, end, stmt: s, diagnostics: cx.diagnostics.slice(d0), errorSpans: cx.errorSpans.slice(e0) });
     }
-    const start = c.startIndex;
-    const end = c.endIndex;
-    const old = reuse?.(start, end);
-    if (old) {
-      body.push(old.stmt);
-      records.push({ ...old, start, end });
-      cx.diagnostics.push(...old.diagnostics);
-      cx.errorSpans.push(...old.errorSpans);
-      continue;
-    }
-    const d0 = cx.diagnostics.length;
-    const e0 = cx.errorSpans.length;
-    const s = lowerStmt(cx, c, '');
-    if (!s) continue;
-    body.push(s);
-    fresh.add(s);
-    records.push({ start, end, stmt: s, diagnostics: cx.diagnostics.slice(d0), errorSpans: cx.errorSpans.slice(e0) });
+  } finally {
+    cursor.done();
   }
   const first = body[0];
   const docstring = first && first.kind === 'Expr' && first.value.kind === 'Str' ? first.value.value : null;

@@ -61,7 +61,7 @@ export function parse(source: string, previous?: ParseResult, edit?: TextEdit): 
   const t1 = performance.now();
   setSource(source);
   const cx: LowerContext = { src: source, diagnostics: [], errorSpans: [] };
-  const { module, records, fresh } = lowerModule(cx, tree.rootNode, reuse);
+  const { module, records, fresh } = lowerModule(cx, tree, reuse);
   const resolveDiagnostics: PyDiagnostic[] = [];
   resolveModule(module, resolveDiagnostics, fresh);
   attribute(records, resolveDiagnostics);

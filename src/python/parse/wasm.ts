@@ -18,6 +18,9 @@ export interface ParserInitOptions {
 
 let ready: Promise<void> | null = null;
 let parser: Parser | null = null;
+// The options object given to Parser.init becomes the Emscripten module (its wasm exports and heap);
+// walker.ts calls the cursor exports directly when they are there.
+let moduleObject: object | null = null;
 
 function locate(file: string, packagePath: string, wasmDir: string | undefined): string {
   const dirs: string[] = [];
@@ -39,7 +42,9 @@ function locate(file: string, packagePath: string, wasmDir: string | undefined):
 export function initParser(options: ParserInitOptions = {}): Promise<void> {
   ready ??= (async () => {
     const runtime = locate('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm', options.wasmDir);
-    await Parser.init({ locateFile: () => runtime });
+    const moduleArg = { locateFile: () => runtime };
+    await Parser.init(moduleArg);
+    moduleObject = moduleArg;
     const grammar = locate('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm', options.wasmDir);
     const language = await Language.load(grammar);
     // web-tree-sitter 0.27 reads grammars of ABI 13..15; say so plainly instead of failing deep inside.
@@ -66,6 +71,11 @@ export function isParserReady(): boolean {
 /** The web-tree-sitter module (for its classes: Edit, ...). */
 export function treeSitter(): typeof TreeSitterTypes {
   return TreeSitter;
+}
+
+/** The Emscripten module object web-tree-sitter runs on (untyped: walker.ts checks what it uses). */
+export function wasmModule(): object | null {
+  return moduleObject;
 }
 
 /** The loaded parser; throws a clear error when initParser() has not finished. */

@@ -1,13 +1,14 @@
 // RMSNorm, LocalResponseNorm and SyncBatchNorm (which on one device is BatchNorm over any N-d input
-// with at least 2 dims, printed as SyncBatchNorm).
+// with at least 2 dims, printed as SyncBatchNorm; convert_sync_batchnorm swaps it into a model).
 import type { Tensor } from '../../tensor';
 import { valueError } from '../../errors';
 import { ones } from '../../ops/creation';
+import { no_grad } from '../../autograd/grad_mode';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
 import * as init from '../init';
 import { rms_norm, local_response_norm } from '../functional/norm_extra';
-import { BatchNormBase } from './norm';
+import { BatchNormBase, BatchNorm1d, BatchNorm2d, BatchNorm3d } from './norm';
 import type { FactoryKwargs } from './linear';
 import { pyBool, pyFloat, pyTuple } from './repr';
 
@@ -50,5 +51,20 @@ export class SyncBatchNorm extends BatchNormBase {
   }
   _check_input_dim(input: Tensor): void {
     if (input.dim() < 2) throw valueError(`expected at least 2D input (got ${input.dim()}D input)`);
+  }
+
+  /** Replaces every BatchNorm*d (and SyncBatchNorm) in the tree by a SyncBatchNorm sharing its parameters and buffers. */
+  static convert_sync_batchnorm(module: Module, process_group: unknown = null): Module {
+    let out = module;
+    if (module instanceof BatchNorm1d || module instanceof BatchNorm2d || module instanceof BatchNorm3d || module instanceof SyncBatchNorm) {
+      const bn = module as BatchNormBase;
+      const s = new SyncBatchNorm(bn.num_features, bn.eps, bn.momentum, bn.affine, bn.track_running_stats, process_group);
+      if (bn.affine) no_grad(() => { s.__setattr__('weight', bn._getattr('weight')); s.__setattr__('bias', bn._getattr('bias')); });
+      for (const b of ['running_mean', 'running_var', 'num_batches_tracked']) s.__setattr__(b, bn._getattr(b));
+      s.training = bn.training;
+      out = s;
+    }
+    for (const [name, child] of [...module.named_children()]) out.add_module(name, SyncBatchNorm.convert_sync_batchnorm(child, process_group));
+    return out;
   }
 }
