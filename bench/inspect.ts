@@ -78,7 +78,8 @@ export async function benchInspect(): Promise<void> {
     { name: 'inspect ResNet-50, warm re-inspect', ours_ms: median(warm), torch_ms: null, note: `after an edit, in a running worker (goal < 50 ms; min ${Math.min(...warm).toFixed(1)})` },
   ];
 
-  const t = await train({ file: LENET, steps: 25, batch: 32, optimizer: 'sgd', data: 'overfit', lr: 0.01 });
+  // Explicit inputs: batch 32 like the PyTorch side (--batch does not resize inputs taken from the file's own code).
+  const t = await train({ file: LENET, steps: 25, inputs: [{ shape: [32, 1, 32, 32] }], optimizer: 'sgd', data: 'overfit', lr: 0.01 });
   const steps = t.steps.slice(5).map((s) => s.ms);
   let torchStep: number | null = null;
   if (haveTorch) {

@@ -337,6 +337,16 @@ print(torch.BoolTensor([1, 0]), torch.Tensor([[1, 2]]).dtype, isinstance(torch.T
 
 # Bindings added for engine coverage (bindings_coverage.test.ts checks every name is bound; these check the values).
 COVERAGE_SNIPPETS = {
+    "cov_checkpoint": """import torch.utils.checkpoint as cp
+from torch.utils.checkpoint import checkpoint, checkpoint_sequential
+torch.manual_seed(0)
+lin = nn.Linear(3, 2)
+x = torch.ones(1, 3, requires_grad=True)
+y = checkpoint(lin, x, use_reentrant=False)
+y.sum().backward()
+print(y, x.grad)
+seq = nn.Sequential(nn.Linear(3, 3), nn.ReLU(), nn.Linear(3, 1))
+print(checkpoint_sequential(seq, 2, torch.ones(2, 3), use_reentrant=False).shape, cp.checkpoint(lambda a, b: a * b, x, 2.0, use_reentrant=False))""",
     "cov_padding_upsample": """x = torch.arange(8.).view(1, 2, 4)
 print(nn.ReflectionPad1d(2)(x), nn.ReplicationPad1d((1, 2))(x), nn.ConstantPad1d(1, 3.5)(x), nn.CircularPad1d(1)(x))
 print(nn.ZeroPad2d((1, 0, 0, 1))(x.view(1, 1, 2, 4)), nn.ReplicationPad3d(1)(torch.ones(1, 1, 1, 1, 1)).shape)

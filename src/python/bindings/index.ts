@@ -14,6 +14,7 @@ import {
 } from './torch_module';
 import { einopsAttrs, einopsLayerAttrs } from './einops';
 import { dataModule } from './data';
+import { checkpointModule } from './checkpoint';
 import { ampModule, cudaAmpModule, jitModule } from './shims';
 import { native } from '../runtime/native';
 import { AttributeError, pyError } from '../runtime/exceptions';
@@ -76,11 +77,13 @@ export function registerTorchBindings(): void {
     const m = makeModule('torch.utils', {});
     m.dict.setStr('__getattr__', native('__getattr__(name)', ([name]) => {
       if (name === 'data') return interp.importModule('torch.utils.data');
+      if (name === 'checkpoint') return interp.importModule('torch.utils.checkpoint');
       throw pyError(AttributeError, `module 'torch.utils' has no attribute '${String(name)}'`);
     }));
     return m;
   });
   registerModule('torch.utils.data', dataModule);
+  registerModule('torch.utils.checkpoint', checkpointModule);
   registerModule('torch.amp', ampModule);
   registerModule('torch.cuda.amp', cudaAmpModule);
   registerModule('torch.jit', jitModule);
