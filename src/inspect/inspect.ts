@@ -2,7 +2,7 @@
 // meta unless values are needed) and assemble the report. Every failure ends as a diagnostic in a
 // report, never as a thrown error, so the CLI and the extension always have something to show.
 import { nn, torch, initBackend, type Device } from '../engine';
-import { PyInstance, PyTuple, PyDict, call, saveTorchState, type PyValue, type ParseResult } from '../python';
+import { PyInstance, PyTuple, PyDict, call, saveTorchState, engineTensorOf, pyTensor, type PyValue, type ParseResult } from '../python';
 import type { InspectRequest, InputSpec } from '../protocol/requests';
 import type { Diagnostic, InspectReport } from '../protocol/report';
 import { findModels, inputComment, usedAsParts, type FileModels } from './discover';
@@ -110,6 +110,21 @@ function toKwargs(v: PyValue): Kwargs {
   return m;
 }
 
+/**
+ * A tensor input from the file's own code with its leading (batch) dim set to `batch`, so `train
+ * --batch N` trains on N distinct samples: floats are drawn fresh (standard normal, as model files
+ * usually make them), integers uniformly within the original's range (token ids stay valid).
+ */
+function withBatch(v: PyValue, batch: number | undefined): PyValue {
+  const t = batch ? engineTensorOf(v) : null;
+  if (!t || !batch || t.dim() === 0 || t.shape[0] === batch || t.numel() === 0) return v;
+  const shape = [batch, ...t.shape.slice(1)];
+  if (t.is_floating_point()) return pyTensor(torch.randn(shape, { dtype: t.dtype, device: t.device }));
+  if (t.device === 'meta') return pyTensor(torch.zeros(shape, { dtype: t.dtype, device: 'meta' }));
+  const lo = Number(t.min().item()), hi = Number(t.max().item());
+  return pyTensor(torch.randint(lo, hi + 1, shape, { dtype: t.dtype }));
+}
+
 export function inputPlans(req: InspectRequest, choice: ModelChoice, models: FileModels, source: string, model: Module, batch?: number): InputPlan[] {
   if (req.inputs?.length) return [specPlan(req.inputs, `--input ${req.inputs.map(specText).join(' ')}`, batch)];
   if (req.inputsExpr || req.kwargsExpr) {
@@ -126,15 +141,15 @@ export function inputPlans(req: InspectRequest, choice: ModelChoice, models: Fil
   if (use?.call) {
     const c = use.call;
     plans.push({
-      source: `the file's own code, line ${c.line}: ${use.variable ?? 'model'}(${c.args.join(', ')})`,
+      source: `the file's own code, line ${c.line}: ${use.variable ?? 'model'}(${c.args.join(', ')})${batch ? `, batch resized to ${batch}` : ''}`,
       make: (l, m) => {
         if (use.variable) l.scratch.dict!.setStr(use.variable, m);
         for (const [name, text] of c.prelude) {
           try { l.scratch.dict!.setStr(name, evaluate(l, text)); } catch { /* a prelude line the inputs may not need */ }
         }
         const bind = use.variable ? { [use.variable]: m } : {};
-        const args = c.args.map((t) => evaluate(l, t, bind));
-        const kw = c.kwargs.length ? new Map(c.kwargs.map(([k, t]) => [k, evaluate(l, t, bind)])) : null;
+        const args = c.args.map((t) => withBatch(evaluate(l, t, bind), batch));
+        const kw = c.kwargs.length ? new Map(c.kwargs.map(([k, t]) => [k, withBatch(evaluate(l, t, bind), batch)])) : null;
         return { args, kwargs: kw };
       },
     });

@@ -9,14 +9,14 @@ import { ROOT } from './fixtures';
 
 test('LeNet overfits one batch: the loss falls toward zero; every parameter has a gradient and an update', async () => {
   const steps: TrainStep[] = [];
-  const r = await train({ file: join(ROOT, 'examples/lenet.py'), steps: 6, batch: 8, data: 'overfit', optimizer: 'adam', lr: 3e-3 }, (s) => steps.push(s));
+  const r = await train({ file: join(ROOT, 'examples/lenet.py'), steps: 30, batch: 8, data: 'overfit', optimizer: 'adam', lr: 3e-3 }, (s) => steps.push(s));
   assert.deepEqual(r.diagnostics, []);
   assert.equal(r.loss_fn, 'cross_entropy');
   assert.equal(r.class, 'LeNet');
   assert.deepEqual(steps, r.steps);
-  assert.deepEqual(r.steps.map((s) => s.step), Array.from({ length: 6 }, (_, i) => i + 1));
+  assert.deepEqual(r.steps.map((s) => s.step), Array.from({ length: 30 }, (_, i) => i + 1));
   assert.ok(Math.abs(r.steps[0].loss - Math.log(10)) < 0.3, `first loss ${r.steps[0].loss} ≈ ln 10`);
-  assert.ok(r.steps[5].loss < 0.2 * r.steps[0].loss, `loss ${r.steps[0].loss} → ${r.steps[5].loss}`);
+  assert.ok(r.steps[29].loss < 0.2 * r.steps[0].loss, `loss ${r.steps[0].loss} → ${r.steps[29].loss}`);
   assert.deepEqual(r.parameters.map((p) => p.name), ['conv1.weight', 'conv1.bias', 'conv2.weight', 'conv2.bias', 'fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias', 'fc3.weight', 'fc3.bias']);
   for (const p of r.parameters) assert.ok(p.grad_norm! > 0 && p.update_ratio! > 0 && p.update_ratio! < 1, JSON.stringify(p));
   assert.deepEqual(r.no_grad_params, []);
