@@ -2,20 +2,23 @@
 
 export type DType =
   | 'float32' | 'float64' | 'float16' | 'bfloat16'
-  | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
+  | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool'
+  // complex64 stores like float32 with a trailing dim of 2 (real, imag); only RoPE's ops support it (ops/complex.ts).
+  | 'complex64';
 
-export const DTYPES: readonly DType[] = ['float32', 'float64', 'float16', 'bfloat16', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool'];
+export const DTYPES: readonly DType[] = ['float32', 'float64', 'float16', 'bfloat16', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool', 'complex64'];
 
 export type Storage =
   | Float32Array | Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array;
 
 const ITEMSIZE: Record<DType, number> = {
-  float32: 4, float64: 8, float16: 2, bfloat16: 2, int64: 8, int32: 4, int16: 2, int8: 1, uint8: 1, bool: 1,
+  float32: 4, float64: 8, float16: 2, bfloat16: 2, int64: 8, int32: 4, int16: 2, int8: 1, uint8: 1, bool: 1, complex64: 8,
 };
 
 export const itemsize = (d: DType): number => ITEMSIZE[d];
 export const isFloating = (d: DType): boolean => d === 'float32' || d === 'float64' || d === 'float16' || d === 'bfloat16';
-export const isIntegral = (d: DType, includeBool = false): boolean => !isFloating(d) && (includeBool || d !== 'bool');
+export const isComplex = (d: DType): boolean => d === 'complex64';
+export const isIntegral = (d: DType, includeBool = false): boolean => !isFloating(d) && !isComplex(d) && (includeBool || d !== 'bool');
 
 /**
  * The JS array that holds a dtype. float16/bfloat16 compute in float32 storage (the dtype is kept for
@@ -29,6 +32,7 @@ export function allocStorage(d: DType, n: number): Storage {
     case 'int16': return new Int16Array(n);
     case 'int8': return new Int8Array(n);
     case 'uint8': case 'bool': return new Uint8Array(n);
+    case 'complex64': return new Float32Array(2 * n);
   }
 }
 
@@ -47,6 +51,7 @@ const ORDER: DType[] = ['bool', 'uint8', 'int8', 'int16', 'int32', 'int64', 'flo
 
 export function promoteTypes(a: DType, b: DType): DType {
   if (a === b) return a;
+  if (a === 'complex64' || b === 'complex64') return 'complex64';
   if ((a === 'uint8' && b === 'int8') || (a === 'int8' && b === 'uint8')) return 'int16';
   if ((a === 'float16' && b === 'bfloat16') || (a === 'bfloat16' && b === 'float16')) return 'float32';
   return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
@@ -59,8 +64,8 @@ export function set_default_dtype(d: DType): void {
   defaultDtype = d;
 }
 
-type Category = 0 | 1 | 2 | 3; // none, bool, integral, floating
-const category = (d: DType | undefined): Category => (d === undefined ? 0 : d === 'bool' ? 1 : isFloating(d) ? 3 : 2);
+type Category = 0 | 1 | 2 | 3 | 4; // none, bool, integral, floating, complex
+const category = (d: DType | undefined): Category => (d === undefined ? 0 : d === 'bool' ? 1 : isComplex(d) ? 4 : isFloating(d) ? 3 : 2);
 
 /** An operand of result_type: a tensor (with its dim) or a Python scalar. */
 export type Operand = { dtype: DType; dim: number } | number | boolean;
@@ -88,7 +93,7 @@ export function resultType(...ops: Operand[]): DType {
 export function legacyTypeName(d: DType): string {
   const m: Record<DType, string> = {
     float32: 'FloatTensor', float64: 'DoubleTensor', float16: 'HalfTensor', bfloat16: 'BFloat16Tensor',
-    int64: 'LongTensor', int32: 'IntTensor', int16: 'ShortTensor', int8: 'CharTensor', uint8: 'ByteTensor', bool: 'BoolTensor',
+    int64: 'LongTensor', int32: 'IntTensor', int16: 'ShortTensor', int8: 'CharTensor', uint8: 'ByteTensor', bool: 'BoolTensor', complex64: 'ComplexFloatTensor',
   };
   return `torch.${m[d]}`;
 }
@@ -97,7 +102,7 @@ export function legacyTypeName(d: DType): string {
 export function scalarTypeName(d: DType): string {
   const m: Record<DType, string> = {
     float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16',
-    int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool',
+    int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool', complex64: 'ComplexFloat',
   };
   return m[d];
 }
@@ -108,7 +113,7 @@ export function parseDtype(name: string): DType {
   const alias: Record<string, DType> = {
     float: 'float32', double: 'float64', half: 'float16', long: 'int64', int: 'int32', short: 'int16',
     float32: 'float32', float64: 'float64', float16: 'float16', bfloat16: 'bfloat16', int64: 'int64',
-    int32: 'int32', int16: 'int16', int8: 'int8', uint8: 'uint8', bool: 'bool',
+    int32: 'int32', int16: 'int16', int8: 'int8', uint8: 'uint8', bool: 'bool', complex64: 'complex64', cfloat: 'complex64',
   };
   const d = alias[n];
   if (!d) throw new TypeError(`unknown dtype ${name}`);

@@ -1,7 +1,7 @@
 // PyTorch's tensor repr (torch/_tensor_str.py), character for character: the _Formatter (int_mode,
 // sci_mode, widths), summarisation with edgeitems, line wrapping at linewidth, and the suffixes
 // (device, size, dtype, grad_fn / requires_grad). Also torch.set_printoptions and torch.Size's repr.
-import { type DType, get_default_dtype, isFloating } from './dtype';
+import { type DType, get_default_dtype, isFloating, isComplex } from './dtype';
 import { Tensor } from './tensor';
 import { formatExp, formatFixed, formatInt, roundToDtype } from './print_format';
 
@@ -91,13 +91,31 @@ class Formatter {
     else s = formatFixed(v, OPTS.precision);
     return s.padStart(this.maxWidth, ' ');
   }
+
+  formatAt(data: ArrayLike<number>, off: number): string { return this.format(data[off]); }
 }
 
-function vectorStr(v: View, indent: number, summarize: boolean, f: Formatter): string {
+/** PyTorch's complex element: real and imaginary parts each with its own _Formatter, then `j`. */
+class ComplexFormatter {
+  readonly maxWidth: number;
+  constructor(private readonly re: Formatter, private readonly im: Formatter) {
+    // _vector_str adds the imaginary width plus one for the `j`.
+    this.maxWidth = re.maxWidth + im.maxWidth + 1;
+  }
+  formatAt(data: ArrayLike<number>, off: number): string {
+    const r = this.re.format(data[off]);
+    const i = (this.im.format(data[off + 1]) + 'j').trimStart();
+    return i[0] === '+' || i[0] === '-' ? r + i : r + '+' + i;
+  }
+}
+
+type ElemFormatter = Formatter | ComplexFormatter;
+
+function vectorStr(v: View, indent: number, summarize: boolean, f: ElemFormatter): string {
   const elementLength = f.maxWidth + 2;
   const perLine = Math.max(1, Math.floor((OPTS.linewidth - indent) / elementLength));
   const n = v.shape[0];
-  const at = (i: number) => f.format(v.data[v.offset + i * v.strides[0]]);
+  const at = (i: number) => f.formatAt(v.data, v.offset + i * v.strides[0]);
   const e = OPTS.edgeitems;
   let data: string[];
   if (summarize && !e) data = ['...'];
@@ -111,9 +129,9 @@ function vectorStr(v: View, indent: number, summarize: boolean, f: Formatter): s
   return '[' + lines.join(',\n' + ' '.repeat(indent + 1)) + ']';
 }
 
-function tensorStrWith(v: View, indent: number, summarize: boolean, f: Formatter): string {
+function tensorStrWith(v: View, indent: number, summarize: boolean, f: ElemFormatter): string {
   const dim = v.shape.length;
-  if (dim === 0) return f.format(v.data[v.offset]);
+  if (dim === 0) return f.formatAt(v.data, v.offset);
   if (dim === 1) return vectorStr(v, indent, summarize, f);
   const n = v.shape[0];
   const e = OPTS.edgeitems;
@@ -131,6 +149,14 @@ function tensorStr(t: Tensor, indent: number): string {
   if (t.numel() === 0) return '[]';
   const summarize = t.numel() > OPTS.threshold;
   const raw = t._data();
+  if (isComplex(t.dtype)) {
+    // Storage units: (real, imag) pairs, so the real parts are the view with doubled strides.
+    const v: View = { data: raw, shape: t.shape, strides: t._strides.map((x) => 2 * x), offset: 2 * t._offset };
+    const re: number[] = [], im: number[] = [];
+    collect(v, summarize, re);
+    collect({ ...v, offset: v.offset + 1 }, summarize, im);
+    return tensorStrWith(v, indent, summarize, new ComplexFormatter(new Formatter('float32', re), new Formatter('float32', im)));
+  }
   const half = t.dtype === 'float16' || t.dtype === 'bfloat16' ? t.dtype : null;
   const data = half ? Float64Array.from(raw, (x) => roundToDtype(x, half)) : raw;
   const v: View = { data, shape: t.shape, strides: t._strides, offset: t._offset };
@@ -174,7 +200,9 @@ export function formatTensor(t: Tensor): string {
     body = '[]';
   } else {
     if (!OPTS.edgeitems) suffixes.push('size=' + tupleRepr(t.shape));
-    if (t.dtype !== defaultDtype && t.dtype !== 'int64' && t.dtype !== 'bool') suffixes.push('dtype=' + dtypeRepr(t.dtype));
+    // PyTorch's has_default_dtype also counts the complex type matching the default float (cfloat).
+    const complexDefault = t.dtype === 'complex64' && defaultDtype === 'float32';
+    if (t.dtype !== defaultDtype && t.dtype !== 'int64' && t.dtype !== 'bool' && !complexDefault) suffixes.push('dtype=' + dtypeRepr(t.dtype));
     body = tensorStr(t, indent);
   }
   if (t.grad_fn) suffixes.push(`grad_fn=<${t.grad_fn.name()}>`);

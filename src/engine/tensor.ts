@@ -1,7 +1,7 @@
 // The Tensor: a strided view of a shared storage (as in PyTorch), its dtype and device, and its
 // autograd fields. Op families add methods to the prototype in src/engine/ops/*; this file holds only
 // what every op needs.
-import { type DType, type Storage, isFloating, allocStorage, itemsize } from './dtype';
+import { type DType, type Storage, isFloating, isComplex, allocStorage, itemsize } from './dtype';
 import { runtimeError } from './errors';
 import { type Shape, contiguousStrides, numelOf, wrapDim } from './shape';
 import type { Node } from './autograd/node';
@@ -85,7 +85,7 @@ export class Tensor {
       if (!v) throw runtimeError("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
       return this;
     }
-    if (v && !isFloating(this.dtype)) throw runtimeError('only Tensors of floating point dtype can require gradients');
+    if (v && !isFloating(this.dtype) && !isComplex(this.dtype)) throw runtimeError('only Tensors of floating point dtype can require gradients');
     this._requiresGrad = v;
     return this;
   }
@@ -124,8 +124,9 @@ export class Tensor {
     const d = this._box.data;
     if (d === null) throw runtimeError('Cannot copy out of meta tensor; no data!');
     const n = this.numel();
-    if (this._offset === 0 && d.length === n && this.is_contiguous()) return d;
-    return gatherStrided(d, this.shape, this._strides, this._offset, allocStorage(this.dtype, n));
+    if (this._offset === 0 && d.length === (isComplex(this.dtype) ? 2 * n : n) && this.is_contiguous()) return d;
+    const g = storageGeometry(this);
+    return gatherStrided(d, g.shape, g.strides, g.offset, allocStorage(this.dtype, n));
   }
 
   /** Bumps the version counter after an in-place write. */
@@ -149,4 +150,10 @@ export function makeView(base: Tensor, shape: Shape, strides: Shape, offset: num
 /** Allocates an uninitialised (zeroed) tensor of a shape on a device. */
 export function emptyTensor(shape: Shape, dtype: DType, device: Device): Tensor {
   return makeTensor(device === 'meta' ? null : allocStorage(dtype, numelOf(shape)), shape, dtype, device);
+}
+
+/** Geometry in storage elements: a complex tensor of shape S is a float32 one of shape S+[2] (real, imag). */
+export function storageGeometry(t: Tensor): { shape: number[]; strides: number[]; offset: number } {
+  if (!isComplex(t.dtype)) return { shape: t.shape, strides: t._strides, offset: t._offset };
+  return { shape: [...t.shape, 2], strides: [...t._strides.map((s) => 2 * s), 1], offset: 2 * t._offset };
 }

@@ -32,6 +32,7 @@ import { Tensor, set_default_device, get_default_device } from './tensor';
 import type { TensorLike } from './ops/util';
 import { resultTypeOf } from './ops/util';
 import './ops/methods_core';
+import { view_as_real, view_as_complex, polar, complex } from './ops/complex';
 
 const { sum, mean } = reduceCore;
 const { view, reshape, expand, permute, transpose, swapaxes, swapdims, t, unsqueeze, squeeze, flatten, unflatten, narrow, select, clone, detach } = movement;
@@ -64,4 +65,5 @@ export const torch = {
   autograd: { backward: autogradEngine.backward, grad: autogradEngine.grad },
   to: convert.to,
   set_default_device, get_default_device,
+  view_as_real, view_as_complex, polar, complex,
 };

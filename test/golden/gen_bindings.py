@@ -513,6 +513,36 @@ print(sorted(n for n, _ in sn.named_parameters()), nn.utils.spectral_norm(nn.Lin
 }
 SNIPPETS.update(COVERAGE_SNIPPETS)
 
+# Llama's rotary embedding (complex64: polar / view_as_complex / view_as_real).
+SNIPPETS["rope_complex"] = """def precompute_freqs_cis(dim, end, theta=10000.0):
+    freqs = 1.0 / (theta ** (torch.arange(0, dim, 2)[: (dim // 2)].float() / dim))
+    t = torch.arange(end, device=freqs.device)
+    freqs = torch.outer(t, freqs).float()
+    return torch.polar(torch.ones_like(freqs), freqs)
+def reshape_for_broadcast(freqs_cis, x):
+    shape = [d if i == 1 or i == x.ndim - 1 else 1 for i, d in enumerate(x.shape)]
+    return freqs_cis.view(*shape)
+def apply_rotary_emb(xq, xk, freqs_cis):
+    xq_ = torch.view_as_complex(xq.float().reshape(*xq.shape[:-1], -1, 2))
+    xk_ = torch.view_as_complex(xk.float().reshape(*xk.shape[:-1], -1, 2))
+    freqs_cis = reshape_for_broadcast(freqs_cis, xq_)
+    xq_out = torch.view_as_real(xq_ * freqs_cis).flatten(3)
+    xk_out = torch.view_as_real(xk_ * freqs_cis).flatten(3)
+    return xq_out.type_as(xq), xk_out.type_as(xk)
+fc = precompute_freqs_cis(4, 3)
+print(fc, fc.dtype, fc.shape, fc.real, fc.imag, fc.is_complex(), fc.dtype.is_complex, torch.cfloat)
+xq = (torch.arange(24.) / 10).reshape(1, 3, 2, 4).requires_grad_()
+xk = torch.ones(1, 3, 2, 4)
+q, k = apply_rotary_emb(xq, xk, fc)
+print(q, k)
+(q * torch.arange(24.).reshape(1, 3, 2, 4)).sum().backward()
+print(xq.grad)
+print(torch.view_as_real(torch.complex(torch.tensor([1., 2.]), torch.tensor([0.5, -1.]))))
+try:
+    torch.view_as_complex(torch.zeros(3, 3))
+except RuntimeError as e:
+    print(type(e).__name__, e)"""
+
 
 def run_snippet(src):
     out = io.StringIO()

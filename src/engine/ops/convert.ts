@@ -1,7 +1,7 @@
 // Dtype/device conversion, reading values out (item, tolist), and in-place writes (copy_, fill_,
 // zero_, and the generic path every `op_` variant takes), with PyTorch's version counter and checks.
-import { type DType, castValue, isFloating, promoteTypes, isIntegral } from '../dtype';
-import { runtimeError } from '../errors';
+import { type DType, castValue, isFloating, isComplex, promoteTypes, isIntegral } from '../dtype';
+import { runtimeError, notImplemented } from '../errors';
 import { Tensor, emptyTensor, type Device } from '../tensor';
 import { record } from '../autograd/node';
 import { is_grad_enabled } from '../autograd/grad_mode';
@@ -22,7 +22,21 @@ export function castCopy(x: Tensor, dtype: DType, device: Device = x.device): Te
     if (device === 'cpu') throw runtimeError('Cannot copy out of meta tensor; no data! Please consider using torch.empty_like(t, device="cpu") to create a tensor with the same shape on cpu.');
     return out;
   }
+  if (isComplex(x.dtype) || isComplex(dtype)) return complexCast(x, out);
   unaryKernel(castExpr(dtype))(x._data(), x._strides, x._offset, x.shape, out._data(), out._strides, 0);
+  return out;
+}
+
+// complex64 stores (real, imag) pairs: real -> complex fills the real parts (imag stays 0), and
+// complex -> real keeps the real part, as PyTorch does (it warns that the imaginary part is discarded).
+function complexCast(x: Tensor, out: Tensor): Tensor {
+  const pair = (t: Tensor) => (isComplex(t.dtype) ? { st: t._strides.map((s) => 2 * s), off: 2 * t._offset } : { st: t._strides, off: t._offset });
+  const src = pair(x), dst = pair(out);
+  if (isComplex(x.dtype) && isComplex(out.dtype)) {
+    copyStrided(x._data(), [...x.shape, 2], [...src.st, 1], src.off, out._data(), [...dst.st, 1], dst.off);
+  } else {
+    unaryKernel(castExpr(out.dtype))(x._data(), src.st, src.off, x.shape, out._data(), dst.st, dst.off);
+  }
   return out;
 }
 
@@ -35,13 +49,14 @@ export function to(x: Tensor, opts: ToOptions | DType | Device | Tensor): Tensor
   const dtype = o.dtype ?? x.dtype, device = o.device ?? x.device;
   if (dtype === x.dtype && device === x.device && !o.copy) return x;
   const out = castCopy(x, dtype, device);
-  if (isFloating(dtype)) record('ToCopyBackward0', out, [x], [], ([g]) => [castCopy(g!, x.dtype, x.device)]);
+  if (isFloating(dtype) || isComplex(dtype)) record('ToCopyBackward0', out, [x], [], ([g]) => [castCopy(g!, x.dtype, x.device)]);
   return out;
 }
 
 export function item(x: Tensor): number | boolean {
   if (x.numel() !== 1) throw runtimeError(`a Tensor with ${x.numel()} elements cannot be converted to Scalar`);
   if (x.device === 'meta') throw runtimeError('Tensor.item() cannot be called on meta tensors');
+  if (isComplex(x.dtype)) throw notImplemented(`"item" not implemented for 'ComplexFloat'`);
   const v = x._data()[x._offset];
   return x.dtype === 'bool' ? v !== 0 : isFloating(x.dtype) ? v : v + 0;
 }
@@ -50,6 +65,7 @@ export type Nested = number | boolean | Nested[];
 
 export function tolist(x: Tensor): Nested {
   if (x.device === 'meta') throw runtimeError('Tensor.tolist() cannot be called on meta tensors');
+  if (isComplex(x.dtype)) throw notImplemented(`"tolist" not implemented for 'ComplexFloat'`);
   const d = x._data();
   const conv = x.dtype === 'bool' ? (v: number) => v !== 0 : isFloating(x.dtype) ? (v: number) => v : (v: number) => v + 0; // +0 turns an int64 -0 into 0
   const rec = (dim: number, off: number): Nested => {
@@ -79,7 +95,7 @@ export function commitInplace(self: Tensor, result: Tensor, opName: string): Ten
     throw runtimeError(`output with shape [${self.shape.join(', ')}] doesn't match the broadcast shape [${broadcastShapes(self.shape, result.shape).join(', ')}]`);
   }
   if (result.dtype !== self.dtype && promoteTypes(result.dtype, self.dtype) !== self.dtype && !(isFloating(self.dtype) && isFloating(result.dtype))) {
-    const name = (d: DType) => ({ float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool' })[d];
+    const name = (d: DType) => ({ float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool', complex64: 'ComplexFloat' })[d];
     throw runtimeError(`result type ${name(result.dtype)} can't be cast to the desired output type ${name(self.dtype)}`);
   }
   void opName;
@@ -101,7 +117,14 @@ export function writeInto(dst: Tensor, src: Tensor): void {
   dst._bump();
   if (dst.device === 'meta') return;
   if (src.device === 'meta') throw runtimeError('Cannot copy out of meta tensor; no data!');
-  const s = src.dtype === dst.dtype || !isIntegral(dst.dtype, true) ? src : castCopy(src, dst.dtype);
+  const complex = isComplex(src.dtype) || isComplex(dst.dtype);
+  const s = src.dtype === dst.dtype || (!isIntegral(dst.dtype, true) && !complex) ? src : castCopy(src, dst.dtype);
+  if (isComplex(dst.dtype)) {
+    // (real, imag) pairs: the same copy over storage elements with a trailing dim of 2.
+    const pairs = (st: number[]) => [...st.map((x) => 2 * x), 1];
+    copyStrided(s._data(), [...dst.shape, 2], pairs(broadcastStrides(s, dst.shape)), 2 * s._offset, dst._data(), pairs(dst._strides), 2 * dst._offset);
+    return;
+  }
   copyStrided(s._data(), dst.shape, broadcastStrides(s, dst.shape), s._offset, dst._data(), dst._strides, dst._offset);
 }
 
@@ -122,6 +145,13 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
   checkInplace(self, false);
   self._bump();
   if (self.device === 'meta') return self;
+  if (isComplex(self.dtype)) {
+    // Real part v, imaginary part 0, written over the (real, imag) pairs.
+    const st = self._strides.map((x) => 2 * x), d = self._data();
+    unaryKernel(String(Number.isNaN(v) ? 'NaN' : Math.fround(v)))(d, st, 2 * self._offset, self.shape, d, st, 2 * self._offset);
+    unaryKernel('0')(d, st, 2 * self._offset + 1, self.shape, d, st, 2 * self._offset + 1);
+    return self;
+  }
   const c = castValue(self.dtype, v);
   if (self.is_contiguous() && self._offset === 0 && self._data().length === self.numel()) self._data().fill(c);
   else unaryKernel(String(Number.isNaN(c) ? 'NaN' : c))(self._data(), self._strides, self._offset, self.shape, self._data(), self._strides, self._offset);

@@ -5,6 +5,7 @@ import { runtimeError, typeError, valueError } from '../errors';
 import { checkSize, numelOf } from '../shape';
 import { Tensor, makeTensor, emptyTensor, get_default_device, type Device } from '../tensor';
 import type { Nested } from './convert';
+import { fillDense } from './util';
 
 export interface FactoryOptions { dtype?: DType | null; device?: Device | null; requires_grad?: boolean }
 
@@ -48,6 +49,8 @@ export function tensor(data: Nested | Tensor, o?: FactoryOptions): Tensor {
     const out = data.detach().to({ dtype: o?.dtype ?? data.dtype, device: o?.device ?? data.device, copy: true });
     return finish(out, o);
   }
+  // Real numbers into complex64: build float32, then cast (imaginary parts 0), as Python has no complex literals here.
+  if (o?.dtype === 'complex64') return finish(tensor(data, { ...o, dtype: 'float32', requires_grad: false }).to('complex64'), o);
   const shape = shapeOfNested(data);
   const dtype = o?.dtype ?? inferDtype(data);
   const device = o?.device ?? get_default_device();
@@ -78,7 +81,7 @@ export function tensor(data: Nested | Tensor, o?: FactoryOptions): Tensor {
 export function full(size: readonly number[], fill_value: number | boolean, o?: FactoryOptions): Tensor {
   const dtype = o?.dtype ?? (typeof fill_value === 'boolean' ? 'bool' : Number.isInteger(fill_value) ? 'int64' : get_default_dtype());
   const t = emptyTensor(checkSize(size), dtype, o?.device ?? get_default_device());
-  if (t.device === 'cpu' && fill_value !== 0) t._data().fill(castValue(dtype, Number(fill_value)));
+  if (t.device === 'cpu' && fill_value !== 0) fillDense(t, Number(fill_value));
   return finish(t, o);
 }
 

@@ -7,13 +7,15 @@ import { record } from '../autograd/node';
 import { is_grad_enabled } from '../autograd/grad_mode';
 import { unary as backendUnary, UNARY_NAMES, type UnaryName } from '../backend';
 import { makeTensor } from '../tensor';
-import { asTensor, commonDevice, mapBinary, mapTernary, mapUnary, resultTypeOf, sumToShape, floatOf, type TensorLike, type Scalar } from './util';
+import { complexAdd, complexMul, isComplexTensor } from './complex';
+import { rejectComplex, asTensor, commonDevice, mapBinary, mapTernary, mapUnary, resultTypeOf, sumToShape, floatOf, type TensorLike, type Scalar } from './util';
 
 const boolExpr = (expr: string, d: DType) => (d === 'bool' ? `((${expr}) ? 1 : 0)` : expr);
 
 /** Runs a broadcasting binary kernel on two operands (tensor or scalar) in dtype `compute`, result in `outDtype`. */
 function binary(op: string, a: TensorLike, b: TensorLike, expr: string, compute: DType, outDtype: DType = compute): Tensor {
   if (!(a instanceof Tensor) && !(b instanceof Tensor)) throw runtimeError(`${op}: expected at least one Tensor argument`);
+  rejectComplex(op, a, b);
   const device = commonDevice(op, a, b);
   const x = asTensor(a, compute, device);
   const y = asTensor(b, compute, device);
@@ -34,6 +36,7 @@ const gradOf = (g: Tensor, t: TensorLike): Tensor | null => (t instanceof Tensor
 const tensors = (...xs: TensorLike[]) => xs.map((x) => (x instanceof Tensor ? x : null));
 
 export function add(a: TensorLike, b: TensorLike, alpha: number = 1): Tensor {
+  if (isComplexTensor(a) || isComplexTensor(b)) return complexAdd(a, b, alpha);
   const dt = resultTypeOf(a, b);
   const out = binary('add', a, b, alpha === 1 ? (dt === 'bool' ? 'x || y' : 'x + y') : `x + ${alpha} * y`, dt);
   // PyTorch wraps a Python scalar into a tensor, so `x + 2` and `2 + x` are both AddBackward0.
@@ -42,6 +45,7 @@ export function add(a: TensorLike, b: TensorLike, alpha: number = 1): Tensor {
 }
 
 export function sub(a: TensorLike, b: TensorLike, alpha: number = 1): Tensor {
+  if (isComplexTensor(a) || isComplexTensor(b)) return complexAdd(a, b, -alpha);
   const dt = resultTypeOf(a, b);
   if (dt === 'bool') throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
   const out = binary('sub', a, b, alpha === 1 ? 'x - y' : `x - ${alpha} * y`, dt);
@@ -51,6 +55,7 @@ export function sub(a: TensorLike, b: TensorLike, alpha: number = 1): Tensor {
 }
 
 export function mul(a: TensorLike, b: TensorLike): Tensor {
+  if (isComplexTensor(a) || isComplexTensor(b)) return complexMul(a, b);
   const dt = resultTypeOf(a, b);
   const out = binary('mul', a, b, dt === 'bool' ? 'x && y' : 'x * y', dt);
   const ta = a instanceof Tensor ? a : null, tb = b instanceof Tensor ? b : null;
@@ -198,6 +203,7 @@ function viaBackend(name: string, x: Tensor, outDtype: DType): Tensor | null {
 function unary(name: keyof typeof UNARY, x: Tensor): Tensor {
   const spec = UNARY[name];
   if (!(x instanceof Tensor)) throw runtimeError(`${name}(): argument 'input' must be Tensor, not ${typeof x}`);
+  rejectComplex(name, x);
   if (x.dtype === 'bool' && (name === 'neg')) throw runtimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
   const outDtype = spec.toFloat ? floatOf(x.dtype) : x.dtype;
   const out = viaBackend(name, x, outDtype) ?? mapUnary(x, spec.expr, outDtype);

@@ -11,7 +11,8 @@ import { binaryKernel, copyStrided, gatherStrided } from '../backend/strided';
 import { select, slice, unsqueeze, contiguousCopy } from './movement';
 import { tensor } from './creation';
 import { castCopy, commitInplace } from './convert';
-import { sumToShape, scalarTensor } from './util';
+import { sumToShape, scalarTensor, rejectComplex } from './util';
+import { isComplexTensor, view_as_complex, view_as_real } from './complex';
 import type { Nested } from './convert';
 
 /** Python's `start:stop:step` (each part optional; `kind` may be omitted). */
@@ -42,7 +43,7 @@ type Norm =
   | { k: 'tensor'; t: Tensor }
   | { k: 'mask'; t: Tensor };
 
-const typeName = (d: DType) => ({ float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool' })[d];
+const typeName = (d: DType) => ({ float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool', complex64: 'ComplexFloat' })[d];
 const INVALID = 'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices';
 
 function normalizeItem(it: IndexItem): Norm {
@@ -213,6 +214,8 @@ function advItems(v: Tensor, adv: Adv[], ts: Tensor[] = adv.map((a) => a.t)): In
 
 /** x[items]: views for basic indexing, a copy (IndexBackward0) when advanced indices are present. */
 export function index(x: Tensor, items: IndexItem[]): Tensor {
+  // complex64: index the (…, 2) float view, keeping its trailing (real, imag) dim whole.
+  if (isComplexTensor(x)) return view_as_complex(index(view_as_real(x), [...items, pySlice(null)]));
   const { v, adv } = basicPass(x, items);
   if (adv.length === 0) return v === x ? alias(x) : v;
   const pl = plan(v, adv);
@@ -240,6 +243,7 @@ function alias(x: Tensor): Tensor {
 
 /** The functional form of `x[items] = values` (or `x[items] += values` with accumulate): a new tensor. */
 export function index_put(x: Tensor, items: IndexItem[], values: Tensor | number | boolean, accumulate = false): Tensor {
+  rejectComplex('index_put', x, values);
   const out = contiguousCopy(x);
   const { adv, flat } = writeItems(out, items, values, accumulate);
   const name = adv.length === 0 && !accumulate ? 'CopySlices' : 'IndexPutBackward0';
@@ -306,6 +310,12 @@ export function index_put_(x: Tensor, items: IndexItem[], values: Tensor | numbe
   if (is_grad_enabled() && x.is_leaf && x._requiresGrad) {
     const basic = items.every((it) => !(it instanceof Tensor) && !Array.isArray(it));
     throw runtimeError(`a ${basic ? 'view of a ' : ''}leaf Variable that requires grad is being used in an in-place operation.`);
+  }
+  if (isComplexTensor(x) && !needsGrad(x, values instanceof Tensor ? values : null)) {
+    // complex64 without a graph: write (real, imag) pairs through the (…, 2) float view.
+    const pairs = values instanceof Tensor ? view_as_real(values.to('complex64')) : tensor([Number(values), 0], { dtype: 'float32' });
+    index_put_(view_as_real(x), [...items, pySlice(null)], pairs, accumulate);
+    return x;
   }
   if (!needsGrad(x, values instanceof Tensor ? values : null)) {
     // Nothing to record: write straight into x (the common `mask[...] = 0` on buffers), no copy.

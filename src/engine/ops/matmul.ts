@@ -8,13 +8,13 @@ import { Tensor, makeTensor, makeView, emptyTensor } from '../tensor';
 import { record } from '../autograd/node';
 import { no_grad } from '../autograd/grad_mode';
 import { matmul as kernelF32, matmulF64 } from '../backend';
-import { commonDevice, mapBinary, mapTernary, resultTypeOf, sumToShape } from './util';
+import { rejectComplex, commonDevice, mapBinary, mapTernary, resultTypeOf, sumToShape } from './util';
 import { contiguousCopy } from './movement';
 import { countOp, opCounting } from '../op_count';
 
 const C_NAME: Record<DType, string> = {
   float32: 'float', float64: 'double', float16: 'c10::Half', bfloat16: 'c10::BFloat16', int64: 'long int',
-  int32: 'int', int16: 'short int', int8: 'signed char', uint8: 'unsigned char', bool: 'bool',
+  int32: 'int', int16: 'short int', int8: 'signed char', uint8: 'unsigned char', bool: 'bool', complex64: 'c10::complex<float>',
 };
 /** ScalarType names as PyTorch prints them in messages (Float, Double, Long, ...). */
 const scalarName = (d: DType) => legacyTypeName(d).slice('torch.'.length, -'Tensor'.length);
@@ -53,6 +53,7 @@ function product3(a: Tensor, b: Tensor, dtype: DType, device: Tensor['device']):
   if (opCounting.active) countOp('matmul', B * m * k * n);
   if (device === 'meta') return emptyTensor([B, m, n], dtype, 'meta');
   if (dtype === 'bool') throw notImplemented(`"addmm_impl_cpu_" not implemented for 'Bool'`);
+  rejectComplex('addmm_impl_cpu_', a, b);
   const A = operand(a), Bop = operand(b);
   if (dtype === 'float32' || dtype === 'float16' || dtype === 'bfloat16') {
     const r = kernelF32(A.data as Float32Array, Bop.data as Float32Array, B, m, k, n, A.trans, Bop.trans);

@@ -92,7 +92,7 @@ def('detach_', function () { this.grad_fn = null; this._requiresGrad = false; re
 def('to', function (o) { return V.to(this, o); });
 def('cpu', function () { return V.to(this, 'cpu'); });
 def('type_as', function (o: Tensor) { return V.to(this, o.dtype); });
-def('type', function (dtype?: DType) { return dtype ? V.to(this, dtype) : `torch.${({ float32: 'FloatTensor', float64: 'DoubleTensor', float16: 'HalfTensor', bfloat16: 'BFloat16Tensor', int64: 'LongTensor', int32: 'IntTensor', int16: 'ShortTensor', int8: 'CharTensor', uint8: 'ByteTensor', bool: 'BoolTensor' } as Record<DType, string>)[this.dtype]}`; });
+def('type', function (dtype?: DType) { return dtype ? V.to(this, dtype) : `torch.${({ float32: 'FloatTensor', float64: 'DoubleTensor', float16: 'HalfTensor', bfloat16: 'BFloat16Tensor', int64: 'LongTensor', int32: 'IntTensor', int16: 'ShortTensor', int8: 'CharTensor', uint8: 'ByteTensor', bool: 'BoolTensor', complex64: 'ComplexFloatTensor' } as Record<DType, string>)[this.dtype]}`; });
 const casts: Record<string, DType> = { float: 'float32', double: 'float64', half: 'float16', bfloat16: 'bfloat16', long: 'int64', int: 'int32', short: 'int16', char: 'int8', byte: 'uint8', bool: 'bool' };
 for (const [m, d] of Object.entries(casts)) def(m, function () { return V.to(this, d); });
 def('item', function () { return V.item(this); });

@@ -2,7 +2,7 @@
 // slice, contiguous/clone/detach. Views share storage with their base, as in PyTorch.
 import { runtimeError, indexError } from '../errors';
 import { inferSize, numelOf, wrapDim, contiguousStrides, fmtShape } from '../shape';
-import { Tensor, makeView, emptyTensor } from '../tensor';
+import { Tensor, makeView, emptyTensor, storageGeometry } from '../tensor';
 import { record } from '../autograd/node';
 import { copyStrided } from '../backend/strided';
 import { sumToShape } from './util';
@@ -215,7 +215,10 @@ export function scatterBack(shape: number[], g: Tensor, viewOf: (z: Tensor) => T
 /** A dense copy of x (no autograd record). */
 export function contiguousCopy(x: Tensor): Tensor {
   const out = emptyTensor(x.shape, x.dtype, x.device);
-  if (x.device === 'cpu') copyStrided(x._data(), x.shape, x._strides, x._offset, out._data(), out._strides, 0);
+  if (x.device === 'cpu') {
+    const g = storageGeometry(x), o = storageGeometry(out);
+    copyStrided(x._data(), g.shape, g.strides, g.offset, out._data(), o.strides, 0);
+  }
   return out;
 }
 

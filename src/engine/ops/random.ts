@@ -18,7 +18,7 @@ const genOf = (o?: GeneratorOption | null): Generator => o?.generator ?? default
 /** PyTorch's short scalar-type names, as its kernel errors print them. */
 const SCALAR_NAME: Record<DType, string> = {
   float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int',
-  int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool',
+  int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool', complex64: 'ComplexFloat',
 };
 const notImplemented = (kernel: string, d: DType) => new TorchError('NotImplementedError', `"${kernel}" not implemented for '${SCALAR_NAME[d]}'`);
 /** Python's str() of a float argument in an error (1.0 -> '1', as PyTorch's c10 formatting prints it). */

@@ -92,7 +92,7 @@ export function fillRandomRange(d: Storage, dtype: DType, g: Generator, from: nu
 export function fillRandomFull(d: Storage, dtype: DType, g: Generator): void {
   const mod: Record<DType, bigint> = {
     bool: 2n, uint8: 256n, int8: 128n, int16: 32768n, int32: 2147483648n, int64: 1n << 63n,
-    float32: (1n << 24n) + 1n, float64: (1n << 53n) + 1n, float16: (1n << 11n) + 1n, bfloat16: (1n << 8n) + 1n,
+    float32: (1n << 24n) + 1n, float64: (1n << 53n) + 1n, float16: (1n << 11n) + 1n, bfloat16: (1n << 8n) + 1n, complex64: (1n << 24n) + 1n,
   };
   const m = mod[dtype];
   const wide = dtype === 'int64' || dtype === 'float64';

@@ -6,6 +6,7 @@ import { numelOf, wrapDims } from '../shape';
 import { Tensor, emptyTensor } from '../tensor';
 import { record } from '../autograd/node';
 import { gatherStrided } from '../backend/strided';
+import { rejectComplex } from './util';
 import { reduceRows, type ReduceOp } from '../backend/reduce';
 
 export type Dims = number | number[] | null | undefined;
@@ -22,6 +23,7 @@ export function reducedShape(shape: readonly number[], dims: number[], keepdim: 
 
 /** Runs a reduction kernel over `dims` of x; returns the dense result with the reduced shape. */
 export function reduceKernel(x: Tensor, dims: number[], keepdim: boolean, op: ReduceOp, outDtype: DType): Tensor {
+  rejectComplex(op, x);
   const shape = reducedShape(x.shape, dims, keepdim);
   const out = emptyTensor(shape, outDtype, x.device);
   if (x.device === 'meta') return out;

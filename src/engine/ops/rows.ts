@@ -5,9 +5,11 @@ import type { DType } from '../dtype';
 import { contiguousStrides } from '../shape';
 import { Tensor, emptyTensor } from '../tensor';
 import { copyStrided, gatherStrided } from '../backend/strided';
+import { rejectComplex } from './util';
 
 /** A dense Float64 copy of x with `dims` moved last: `outer` rows of `inner` elements (empty on meta). */
 export function movedRows(x: Tensor, dims: number[]): { rows: Float64Array; outer: number; inner: number; order: number[] } {
+  rejectComplex('reduce', x);
   const kept = x.shape.map((_, i) => i).filter((i) => !dims.includes(i));
   const order = [...kept, ...dims];
   const inner = dims.reduce((a, d) => a * x.shape[d], 1);

@@ -8,6 +8,7 @@ import { Tensor, makeView, makeTensor, emptyTensor } from '../tensor';
 import { record } from '../autograd/node';
 import { copyStrided, gatherStrided } from '../backend/strided';
 import { commonDevice } from './util';
+import { isComplexTensor, view_as_complex, view_as_real } from './complex';
 import { contiguousCopy, scatterBack, expand, permute } from './movement';
 
 /** Geometry of t narrowed along d (no autograd record): for copies into and out of sub-blocks. */
@@ -37,6 +38,10 @@ export function cat(tensors: Tensor[], dim = 0): Tensor {
   const dtype = tensors.map((t) => t.dtype).reduce(promoteTypes);
   const device = commonDevice('cat', ...tensors);
   const ref = tensors.find((t) => !skipped(t));
+  // complex64: the same cat over the (…, 2) float views (dims counted from the front, so unchanged).
+  if (ref && tensors.some(isComplexTensor)) {
+    return view_as_complex(cat(tensors.map((t) => view_as_real(t.to('complex64'))), wrapDim(dim, ref.dim())));
+  }
   if (!ref) return finishCat(emptyTensor([0], dtype, device), tensors, 0);
   const d = wrapDim(dim, ref.dim());
   let total = 0;
@@ -90,6 +95,7 @@ export function stack(tensors: Tensor[], dim = 0): Tensor {
     }
   });
   const d = wrapDim(dim, ref.dim() + 1);
+  if (tensors.some(isComplexTensor)) return view_as_complex(stack(tensors.map((t) => view_as_real(t.to('complex64'))), d));
   const dtype = tensors.map((t) => t.dtype).reduce(promoteTypes);
   const device = commonDevice('stack', ...tensors);
   const shape = [...ref.shape];
@@ -235,6 +241,7 @@ function rollRaw(t: Tensor, shift: number, d: number): Tensor {
 export function repeat(x: Tensor, ...sizes: (number | number[])[]): Tensor {
   const reps = sizes.flat();
   if (reps.length < x.dim()) throw runtimeError('Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
+  if (isComplexTensor(x)) return view_as_complex(repeat(view_as_real(x), [...reps, 1]));
   const lead = reps.length - x.dim();
   const xs = [...Array(lead).fill(1), ...x.shape], xst = [...Array(lead).fill(0), ...x._strides];
   const shape = reps.map((r, i) => r * xs[i]);

@@ -1,7 +1,7 @@
 // Shared plumbing of the op families: scalars as wrapped tensors, output allocation on cpu or meta,
 // elementwise launches with broadcasting, and reducing a broadcast gradient back to an input's shape.
-import { type DType, allocStorage, castValue, resultType, isFloating, get_default_dtype } from '../dtype';
-import { runtimeError, typeError } from '../errors';
+import { type DType, allocStorage, castValue, resultType, isFloating, isComplex, get_default_dtype } from '../dtype';
+import { runtimeError, typeError, notImplemented } from '../errors';
 import { broadcastShapes, numelOf, type Shape, contiguousStrides } from '../shape';
 import { Tensor, makeTensor, emptyTensor, type Device } from '../tensor';
 import { unaryKernel, binaryKernel, ternaryKernel } from '../backend/strided';
@@ -90,8 +90,17 @@ function output(shape: number[], dtype: DType, device: Device, inputs: Tensor[])
   return emptyTensor(shape, dtype, device);
 }
 
+/**
+ * The error every real-only kernel raises on complex64 input (only ops/complex.ts handles it), so an
+ * unsupported op fails with PyTorch's wording instead of reading (real, imag) pairs as numbers.
+ */
+export function rejectComplex(op: string, ...xs: unknown[]): void {
+  for (const x of xs) if (x instanceof Tensor && isComplex(x.dtype)) throw notImplemented(`"${op}" not implemented for 'ComplexFloat'`);
+}
+
 /** out = expr(x) elementwise, in `outDtype`. */
-export function mapUnary(x: Tensor, expr: string, outDtype: DType = x.dtype): Tensor {
+export function mapUnary(x: Tensor, expr: string, outDtype: DType = x.dtype, op = expr): Tensor {
+  rejectComplex(op, x);
   if (x.device === 'meta') return emptyTensor(x.shape, outDtype, x.device);
   const out = output(x.shape, outDtype, x.device, [x]);
   unaryKernel(expr)(x._data(), x._strides, x._offset, x.shape, out._data(), out._strides, out._offset);
@@ -100,6 +109,7 @@ export function mapUnary(x: Tensor, expr: string, outDtype: DType = x.dtype): Te
 
 /** out = expr(x, y) elementwise with broadcasting. */
 export function mapBinary(x: Tensor, y: Tensor, expr: string, outDtype: DType, device: Device = commonDevice('op', x, y)): Tensor {
+  rejectComplex(expr, x, y);
   const shape = broadcastShapes(x.shape, y.shape);
   if (device === 'meta') return emptyTensor(shape, outDtype, device);
   const out = output(shape, outDtype, device, [x, y]);
@@ -108,6 +118,7 @@ export function mapBinary(x: Tensor, y: Tensor, expr: string, outDtype: DType, d
 }
 
 export function mapTernary(x: Tensor, y: Tensor, z: Tensor, expr: string, outDtype: DType, device: Device = commonDevice('op', x, y, z)): Tensor {
+  rejectComplex(expr, x, y, z);
   const shape = broadcastShapes(broadcastShapes(x.shape, y.shape), z.shape);
   if (device === 'meta') return emptyTensor(shape, outDtype, device);
   const out = output(shape, outDtype, device, [x, y, z]);
@@ -136,8 +147,15 @@ export const floatOf = (d: DType): DType => (isFloating(d) ? d : get_default_dty
 
 export function fullLike(shape: Shape, value: number, dtype: DType, device: Device): Tensor {
   const t = emptyTensor(shape, dtype, device);
-  if (device === 'cpu' && value !== 0) t._data().fill(castValue(dtype, value));
+  if (device === 'cpu' && value !== 0) fillDense(t, value);
   return t;
+}
+
+/** Fills a fresh dense tensor with `value`; a complex64 one gets value + 0j (its storage holds pairs). */
+export function fillDense(t: Tensor, value: number): void {
+  const d = t._data();
+  if (!isComplex(t.dtype)) { d.fill(castValue(t.dtype, value)); return; }
+  for (let i = 0; i < d.length; i += 2) d[i] = Math.fround(value);
 }
 
 export { numelOf, contiguousStrides };

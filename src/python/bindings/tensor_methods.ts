@@ -125,6 +125,7 @@ export const TENSOR_METHODS: Row[] = [
   ['stride(self, dim: int=None)', undefined, { ret: 'Size' }],
   ['element_size(self)', undefined, { ret: 'int' }], ['storage_offset(self)', undefined, { ret: 'int' }],
   ['is_contiguous(self)', undefined, { ret: 'bool' }], ['is_floating_point(self)', undefined, { ret: 'bool' }],
+  ['is_complex(self)', undefined, { ret: 'bool' }],
   ['item(self)', undefined, { ret: 'item' }], ['tolist(self)', undefined, { ret: 'list' }],
   ['copy_(self, src: TensorLike, non_blocking: skip=False)'], ['fill_(self, value: TensorLike)'],
   ['new_zeros(self, *size: sizes, dtype: dtype=None, device: device=None, requires_grad: bool=False)', undefined, { call: 'self size {dtype device requires_grad}' }],

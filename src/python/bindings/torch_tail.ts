@@ -40,6 +40,10 @@ export const TORCH_TAIL: Row[] = [
     { call: 'input boundaries {out_int32 right}' }],
   ['searchsorted(sorted_sequence: Tensor, input: TensorLike, *, out_int32: bool=False, right: bool=False, side: str=None, out: skip=None, sorter: Tensor?=None)',
     (a) => TE.searchsorted(...a), { call: 'sorted_sequence input {out_int32 right side sorter}' }],
+  // complex64 for rotary embeddings (engine ops/complex.ts).
+  ['view_as_real(input: Tensor)', (a) => TE.view_as_real(...a)], ['view_as_complex(input: Tensor)', (a) => TE.view_as_complex(...a)],
+  ['polar(abs: Tensor, angle: Tensor, *, out: skip=None)', (a) => TE.polar(...a)],
+  ['complex(real: Tensor, imag: Tensor, *, out: skip=None)', (a) => TE.complex(...a)],
   ['cdist(x1: Tensor, x2: Tensor, p: num=2.0, compute_mode: opt=None)', (a) => TE.cdist(...a)],
   [`scalar_tensor(s: num, *, ${FACTORY})`, (a) => TE.scalar_tensor(...a), { call: 's {dtype device requires_grad}' }],
   [`randint_like(input: Tensor, low: int, high: int=None, *, generator: any=None, ${FACTORY}, memory_format: skip=None)`, (a) => TE.randint_like(...a),

@@ -30,7 +30,7 @@ export const DtypeType: PyType = nativeClass({
     is_floating_point: { get: (self) => isFloating(dtypeOf(self)) },
     is_signed: { get: (self) => !['uint8', 'bool'].includes(dtypeOf(self)) },
     itemsize: { get: (self) => itemsize(dtypeOf(self)) },
-    is_complex: { get: () => false },
+    is_complex: { get: (self) => dtypeOf(self) === 'complex64' },
   },
 });
 
@@ -45,7 +45,7 @@ export function pyDtype(d: DType): PyInstance {
 export const DTYPE_NAMES: Record<string, DType> = {
   float32: 'float32', float: 'float32', float64: 'float64', double: 'float64', float16: 'float16', half: 'float16',
   bfloat16: 'bfloat16', int64: 'int64', long: 'int64', int32: 'int32', int: 'int32', int16: 'int16', short: 'int16',
-  int8: 'int8', uint8: 'uint8', bool: 'bool',
+  int8: 'int8', uint8: 'uint8', bool: 'bool', complex64: 'complex64', cfloat: 'complex64',
 };
 
 /** A dtype argument: a torch.dtype, or Python's float/int/bool types (as torch accepts them). */
