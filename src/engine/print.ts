@@ -148,7 +148,7 @@ function tensorStrWith(v: View, indent: number, summarize: boolean, f: ElemForma
 function tensorStr(t: Tensor, indent: number): string {
   if (t.numel() === 0) return '[]';
   const summarize = t.numel() > OPTS.threshold;
-  const raw = t._data();
+  const raw = t._rawData();
   if (isComplex(t.dtype)) {
     // Storage units: (real, imag) pairs, so the real parts are the view with doubled strides.
     const v: View = { data: raw, shape: t.shape, strides: t._strides.map((x) => 2 * x), offset: 2 * t._offset };

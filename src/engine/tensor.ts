@@ -2,7 +2,7 @@
 // autograd fields. Op families add methods to the prototype in src/engine/ops/*; this file holds only
 // what every op needs.
 import { type DType, type Storage, isFloating, isComplex, allocStorage, itemsize } from './dtype';
-import { runtimeError } from './errors';
+import { runtimeError, notImplemented } from './errors';
 import { type Shape, contiguousStrides, numelOf, wrapDim } from './shape';
 import type { Node } from './autograd/node';
 import { gatherStrided } from './backend/strided';
@@ -114,6 +114,16 @@ export class Tensor {
 
   /** The storage array of a cpu tensor; throws PyTorch's message on meta. */
   _data(): Storage {
+    const d = this._box.data;
+    if (d === null) throw runtimeError(`Tensor.item() cannot be called on meta tensors`);
+    // Kernels index storage with the tensor's own strides; a complex tensor's storage holds (re, im)
+    // pairs, so only complex-aware code (through _rawData) may read it.
+    if (isComplex(this.dtype)) throw notImplemented(`this operation is not implemented for 'ComplexFloat' tensors in nnlens (supported: view_as_real, view_as_complex, polar, complex, +, -, *, .real, .imag, views, cat, stack, indexing)`);
+    return d;
+  }
+
+  /** The storage as it is, also of a complex tensor ((re, im) float pairs: index it with storageGeometry()). */
+  _rawData(): Storage {
     const d = this._box.data;
     if (d === null) throw runtimeError(`Tensor.item() cannot be called on meta tensors`);
     return d;

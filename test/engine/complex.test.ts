@@ -145,10 +145,17 @@ describe('complex64 layout and guards', () => {
     z.select(1, 1).fill_(7);
     assert.equal(z.toString(), 'tensor([[-1.+0.j,  7.+0.j],\n        [-2.+0.j,  7.+0.j],\n        [-3.+0.j,  7.+0.j]])');
     z.zero_();
-    assert.deepEqual(Array.from(z._data()), new Array(12).fill(0));
+    assert.deepEqual(Array.from(z._rawData()), new Array(12).fill(0));
   });
 
   test('polar / complex reject non-float32 parts', () => {
     throwsTorch(() => torch.polar(torch.ones([2]), torch.arange(2)), 'RuntimeError', 'Expected both inputs to be Half, Float or Double tensors but got Float and Long');
   });
+});
+
+test('kernels without complex support refuse complex input instead of reading (re, im) pairs as elements', () => {
+  const z = torch.view_as_complex(torch.ones([4, 2]));
+  assert.throws(() => torch.sort(z), /not implemented for 'ComplexFloat'/);
+  assert.throws(() => torch.gather(z, 0, torch.tensor([0, 1])), /not implemented for 'ComplexFloat'/);
+  assert.throws(() => torch.cumsum(z, 0), /not implemented for 'ComplexFloat'/);
 });

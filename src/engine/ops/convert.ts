@@ -23,7 +23,7 @@ export function castCopy(x: Tensor, dtype: DType, device: Device = x.device): Te
     return out;
   }
   if (isComplex(x.dtype) || isComplex(dtype)) return complexCast(x, out);
-  unaryKernel(castExpr(dtype))(x._data(), x._strides, x._offset, x.shape, out._data(), out._strides, 0);
+  unaryKernel(castExpr(dtype))(x._rawData(), x._strides, x._offset, x.shape, out._rawData(), out._strides, 0);
   return out;
 }
 
@@ -33,9 +33,9 @@ function complexCast(x: Tensor, out: Tensor): Tensor {
   const pair = (t: Tensor) => (isComplex(t.dtype) ? { st: t._strides.map((s) => 2 * s), off: 2 * t._offset } : { st: t._strides, off: t._offset });
   const src = pair(x), dst = pair(out);
   if (isComplex(x.dtype) && isComplex(out.dtype)) {
-    copyStrided(x._data(), [...x.shape, 2], [...src.st, 1], src.off, out._data(), [...dst.st, 1], dst.off);
+    copyStrided(x._rawData(), [...x.shape, 2], [...src.st, 1], src.off, out._rawData(), [...dst.st, 1], dst.off);
   } else {
-    unaryKernel(castExpr(out.dtype))(x._data(), src.st, src.off, x.shape, out._data(), dst.st, dst.off);
+    unaryKernel(castExpr(out.dtype))(x._rawData(), src.st, src.off, x.shape, out._rawData(), dst.st, dst.off);
   }
   return out;
 }
@@ -57,7 +57,7 @@ export function item(x: Tensor): number | boolean {
   if (x.numel() !== 1) throw runtimeError(`a Tensor with ${x.numel()} elements cannot be converted to Scalar`);
   if (x.device === 'meta') throw runtimeError('Tensor.item() cannot be called on meta tensors');
   if (isComplex(x.dtype)) throw notImplemented(`"item" not implemented for 'ComplexFloat'`);
-  const v = x._data()[x._offset];
+  const v = x._rawData()[x._offset];
   return x.dtype === 'bool' ? v !== 0 : isFloating(x.dtype) ? v : v + 0;
 }
 
@@ -66,7 +66,7 @@ export type Nested = number | boolean | Nested[];
 export function tolist(x: Tensor): Nested {
   if (x.device === 'meta') throw runtimeError('Tensor.tolist() cannot be called on meta tensors');
   if (isComplex(x.dtype)) throw notImplemented(`"tolist" not implemented for 'ComplexFloat'`);
-  const d = x._data();
+  const d = x._rawData();
   const conv = x.dtype === 'bool' ? (v: number) => v !== 0 : isFloating(x.dtype) ? (v: number) => v : (v: number) => v + 0; // +0 turns an int64 -0 into 0
   const rec = (dim: number, off: number): Nested => {
     if (dim === x.dim()) return conv(d[off]);
@@ -122,10 +122,10 @@ export function writeInto(dst: Tensor, src: Tensor): void {
   if (isComplex(dst.dtype)) {
     // (real, imag) pairs: the same copy over storage elements with a trailing dim of 2.
     const pairs = (st: number[]) => [...st.map((x) => 2 * x), 1];
-    copyStrided(s._data(), [...dst.shape, 2], pairs(broadcastStrides(s, dst.shape)), 2 * s._offset, dst._data(), pairs(dst._strides), 2 * dst._offset);
+    copyStrided(s._rawData(), [...dst.shape, 2], pairs(broadcastStrides(s, dst.shape)), 2 * s._offset, dst._rawData(), pairs(dst._strides), 2 * dst._offset);
     return;
   }
-  copyStrided(s._data(), dst.shape, broadcastStrides(s, dst.shape), s._offset, dst._data(), dst._strides, dst._offset);
+  copyStrided(s._rawData(), dst.shape, broadcastStrides(s, dst.shape), s._offset, dst._rawData(), dst._strides, dst._offset);
 }
 
 export function copy_(self: Tensor, src: Tensor | number): Tensor {
@@ -147,14 +147,14 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
   if (self.device === 'meta') return self;
   if (isComplex(self.dtype)) {
     // Real part v, imaginary part 0, written over the (real, imag) pairs.
-    const st = self._strides.map((x) => 2 * x), d = self._data();
+    const st = self._strides.map((x) => 2 * x), d = self._rawData();
     unaryKernel(String(Number.isNaN(v) ? 'NaN' : Math.fround(v)))(d, st, 2 * self._offset, self.shape, d, st, 2 * self._offset);
     unaryKernel('0')(d, st, 2 * self._offset + 1, self.shape, d, st, 2 * self._offset + 1);
     return self;
   }
   const c = castValue(self.dtype, v);
-  if (self.is_contiguous() && self._offset === 0 && self._data().length === self.numel()) self._data().fill(c);
-  else unaryKernel(String(Number.isNaN(c) ? 'NaN' : c))(self._data(), self._strides, self._offset, self.shape, self._data(), self._strides, self._offset);
+  if (self.is_contiguous() && self._offset === 0 && self._rawData().length === self.numel()) self._rawData().fill(c);
+  else unaryKernel(String(Number.isNaN(c) ? 'NaN' : c))(self._rawData(), self._strides, self._offset, self.shape, self._rawData(), self._strides, self._offset);
   if (is_grad_enabled() && self._requiresGrad && !self.is_leaf) {
     record('FillBackward0', self, [self], [], ([g]) => [g!.mul(0)]);
   }

@@ -217,7 +217,7 @@ export function contiguousCopy(x: Tensor): Tensor {
   const out = emptyTensor(x.shape, x.dtype, x.device);
   if (x.device === 'cpu') {
     const g = storageGeometry(x), o = storageGeometry(out);
-    copyStrided(x._data(), g.shape, g.strides, g.offset, out._data(), o.strides, 0);
+    copyStrided(x._rawData(), g.shape, g.strides, g.offset, out._rawData(), o.strides, 0);
   }
   return out;
 }

@@ -153,7 +153,7 @@ export function fullLike(shape: Shape, value: number, dtype: DType, device: Devi
 
 /** Fills a fresh dense tensor with `value`; a complex64 one gets value + 0j (its storage holds pairs). */
 export function fillDense(t: Tensor, value: number): void {
-  const d = t._data();
+  const d = t._rawData();
   if (!isComplex(t.dtype)) { d.fill(castValue(t.dtype, value)); return; }
   for (let i = 0; i < d.length; i += 2) d[i] = Math.fround(value);
 }
