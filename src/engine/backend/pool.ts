@@ -249,7 +249,11 @@ export function windowAverages(
   }
 }
 
-/** The adjoint of windowAverages: each grad/divisor added over its window. */
+/**
+ * The adjoint of windowAverages: each grad/divisor added over its window. The window walk is written
+ * out again rather than shared through a callback: these are the hot loops, and a per-element
+ * callback would cost more than the loop body.
+ */
 export function windowAveragesBackward(
   gy: FloatArray, dx: FloatArray, planes: number, inS: number[], wins: Windows[], includePad: boolean, divisor: number | null,
 ): void {
